@@ -1,0 +1,159 @@
+"""The ``actorgraph`` command: a thin click layer over :mod:`actorgraph.api`.
+
+Known errors print one ``[E0xx] ...`` line on stderr and exit with the code the error catalogue
+gives (errors.py); an unexpected error prints one line too, and its traceback with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import EXIT_INTERNAL, ActorgraphError
+
+FORMAT_HELP = "Outputs to write, comma-separated: jsonl, graphml, json (default: all three)."
+
+
+class _Group(click.Group):
+    """Turns errors into one line and an exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ActorgraphError as exc:
+            click.echo(f"actorgraph: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("actorgraph: interrupted; no output file was left half-written", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(
+                f"actorgraph: unexpected error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback, and please report it)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="actorgraph")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn news articles about diplomacy and conflict into a graph of who does what to whom."""
+    ctx.obj = {"debug": debug}
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="actorgraph: %(levelname)s: %(message)s",
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write relations.jsonl, actors.jsonl, documents.jsonl, "
+                   "graph.graphml and graph.json into (created if missing).")
+@click.option("--config", type=click.Path(path_type=Path), default=None,
+              help="spaCy config describing the pipeline (default: the packaged configs/default.cfg).")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="A pipeline folder written by 'actorgraph build-model' (overrides --config).")
+@click.option("--format", "formats", default="jsonl,graphml,json", show_default=True, help=FORMAT_HELP)
+@click.option("--include-negated", is_flag=True,
+              help="Also put negated relations ('did not accuse') in the graph, as 'not-' edges.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
+              help="Documents per spaCy batch.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+def extract(paths, out_dir, config, model, formats, include_negated, batch_size, quiet) -> None:
+    """Extract actors and relations from PATHS (files or folders of .txt, .md, .html, .json,
+    .jsonl articles, read recursively) and write the graph to --out.
+
+    Exit code 0 when the run completed (see documents.jsonl for any failed document), 2 for a
+    usage error, 3 when no document could be read, 4 when the English base pipeline is missing.
+    """
+    from .api import extract_to_dir
+
+    bar = _Progress(enabled=not quiet)
+    try:
+        summary = extract_to_dir(
+            paths,
+            out_dir,
+            config=config,
+            model=model,
+            formats=formats.split(","),
+            include_negated=include_negated,
+            batch_size=batch_size,
+            on_start=bar.start,
+            on_progress=bar.update,
+        )
+    finally:
+        bar.close()
+    if not quiet:
+        click.echo(summary.line(), err=True)
+
+
+@main.command("build-model")
+@click.argument("config", type=click.Path(path_type=Path))
+@click.argument("output", type=click.Path(path_type=Path))
+def build_model(config: Path, output: Path) -> None:
+    """Build the pipeline CONFIG describes and save it to the folder OUTPUT.
+
+    The folder loads with spacy.load(OUTPUT) in any environment where actorgraph is installed,
+    and with 'actorgraph extract --model OUTPUT'.
+    """
+    from .model import build_pipeline, save_pipeline
+
+    nlp = build_pipeline(config)
+    save_pipeline(nlp, output)
+    if not (output / "config.cfg").is_file():
+        raise click.ClickException(f"could not write the pipeline to {output}")
+    click.echo(f"pipeline with {len(nlp.pipe_names)} components written to {output}", err=True)
+
+
+@main.command()
+@click.argument("record", required=False,
+                type=click.Choice(["relations", "actors", "documents"], case_sensitive=False))
+def schema(record: str | None) -> None:
+    """Print the JSON Schema of the output records (all three, or RECORD's)."""
+    from .schemas import OUTPUT_RECORDS
+
+    schemas = {name.split(".")[0]: model.model_json_schema() for name, model in OUTPUT_RECORDS.items()}
+    out = schemas[record.lower()] if record else schemas
+    click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+class _Progress:
+    """A progress bar over input files on stderr (click hides it when stderr is not a terminal)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar = None
+        self._done = 0
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 1:
+            self._bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
+                                          show_pos=True, show_eta=True)
+            self._bar.__enter__()
+
+    def update(self, done: int) -> None:
+        if self._bar is not None:
+            self._bar.update(done - self._done)
+            self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,178 @@
+"""Actor ruler: tags actor mentions from the registry and keeps the statistical ones.
+
+Writes ``doc.spans[spans_key]`` ("actors"): every registry alias found in the text (longest
+match wins; each span's ``_.candidates`` lists the registry ids the alias may mean), plus the
+statistical NER entities of the configured labels that overlap no registry match. Where the two
+disagree the registry wins: "Fitna al-Khawarij" tagged PERSON by the NER is taken from the
+registry. Office titles found in the text go to ``doc.spans["titles"]``; an entity lying wholly
+inside a title ("Defence" in "Defence Minister") is not an actor.
+
+Patterns are built with the tokenizer only, so a ruler of tens of thousands of aliases builds in
+about a second. Not done here: choosing among candidates (alias resolver) and typing (typer).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path, filter_spans
+
+from ..datafiles import load_yaml_model
+from ..extensions import install_extensions
+from ..gazetteer import Gazetteer, variants
+from ..resources import actors_dir, titles_file
+
+# Tokens trimmed from the edges of statistical entities: "the Pakistan Army", "• Islamabad".
+_EDGE_POS = {"DET", "PUNCT", "SYM", "SPACE"}
+
+
+class TitleLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    titles: tuple[str, ...]
+    modifiers: tuple[str, ...] = ()
+
+    def phrases(self) -> list[str]:
+        out = list(self.titles)
+        out += [f"{m} {t}" for m in self.modifiers for t in self.titles]
+        return out
+
+
+class ActorRuler:
+    """Registry aliases and statistical entities as actor mention spans."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "actorgraph_actor_ruler",
+        *,
+        spans_key: str = "actors",
+        ner_labels: Iterable[str] = ("PERSON", "ORG", "NORP", "GPE"),
+    ) -> None:
+        install_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.ner_labels = frozenset(ner_labels)
+        self.gazetteer = Gazetteer([])
+        self.titles = TitleLexicon(titles=())
+        self._build()
+
+    # -- data --------------------------------------------------------------------------------
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        actors: str | None = None,
+        titles: str | None = None,
+    ) -> None:
+        """Load the registry folder and title list (the packaged data when not given)."""
+        self.gazetteer = Gazetteer.from_dir(actors or actors_dir())
+        self.titles = load_yaml_model(Path(titles or titles_file()), TitleLexicon)
+        self._build()
+
+    def _build(self) -> None:
+        make_doc = self.nlp.make_doc
+        self._forms: dict[int, list[str]] = {}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        by_text: dict[str, list[str]] = {}
+        for form in self.gazetteer.surface_forms():
+            for text in variants(form.text):
+                ids = by_text.setdefault(text, [])
+                if form.actor_id not in ids:
+                    ids.append(form.actor_id)
+        for text, ids in by_text.items():
+            key = f"actorgraph:{text}"
+            self._forms[self.nlp.vocab.strings.add(key)] = ids
+            self.matcher.add(key, [make_doc(text)])
+        self.title_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        phrases = self.titles.phrases()
+        if phrases:
+            self.title_matcher.add("TITLE", [make_doc(p.lower()) for p in phrases])
+
+    # -- processing --------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        registry_spans = []
+        for key, start, end in self.matcher(doc):
+            ids = self._forms[key]
+            span = Span(doc, start, end, label=self.gazetteer.entries[ids[0]].type.value)
+            registry_spans.append((span, ids))
+        kept = filter_spans([span for span, _ in registry_spans])
+        candidates = {(s.start, s.end): ids for s, ids in registry_spans}
+        titles = filter_spans(doc[s:e] for _, s, e in self.title_matcher(doc))
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        in_title = {i for span in titles for i in range(span.start, span.end)}
+        statistical = []
+        for ent in doc.ents:
+            if ent.label_ not in self.ner_labels:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            tokens = set(range(span.start, span.end))
+            if tokens & taken or tokens <= in_title:
+                continue
+            statistical.append(span)
+        spans = sorted(kept + statistical, key=lambda s: s.start)
+        for span in kept:
+            span._.candidates = list(candidates[(span.start, span.end)])
+        doc.spans[self.spans_key] = spans
+        doc.spans["titles"] = [Span(doc, s.start, s.end, label="TITLE") for s in titles]
+        return doc
+
+    # -- serialization -----------------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(
+            {
+                "gazetteer": self.gazetteer.to_bytes().decode("utf-8"),
+                "titles": self.titles.model_dump(mode="json"),
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ActorRuler:
+        payload = json.loads(data)
+        self.gazetteer = Gazetteer.from_bytes(payload["gazetteer"].encode("utf-8"))
+        self.titles = TitleLexicon.model_validate(payload["titles"])
+        self._build()
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "ruler.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorRuler:
+        return self.from_bytes((ensure_path(path) / "ruler.json").read_bytes())
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners and punctuation at the edges ("the Gul Bahadur" -> "Gul Bahadur")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in _EDGE_POS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in _EDGE_POS or doc[end - 1].is_punct):
+        end -= 1
+    if start == end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+@Language.factory(
+    "actorgraph_actor_ruler",
+    assigns=["doc.spans"],
+    requires=["doc.ents", "token.pos"],
+    default_config={"spans_key": "actors", "ner_labels": ["PERSON", "ORG", "NORP", "GPE"]},
+)
+def make_actor_ruler(
+    nlp: Language, name: str, *, spans_key: str, ner_labels: list[str]
+) -> ActorRuler:
+    return ActorRuler(nlp, name, spans_key=spans_key, ner_labels=ner_labels)

@@ -1,0 +1,79 @@
+"""Actor typer: gives every actor mention its actor type and collects ``doc._.actors``.
+
+Types: STATE, MINISTER (any office holder), MILITANT_GROUP, ORGANIZATION, PERSON. A registry
+actor keeps its registry type. An actor the registry does not know is typed from its
+statistical label (PERSON -> PERSON, ORG and NORP -> ORGANIZATION), and a person right after an
+office title ("Acting Defence Minister Mullah Yaqoob") becomes a MINISTER with that title as
+``span._.role``. Roles that come from relations (MEDIATOR) are added when results are built.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import ActorType
+from ._registry_component import RegistryComponent
+
+_FROM_LABEL = {
+    "PERSON": ActorType.PERSON,
+    "ORG": ActorType.ORGANIZATION,
+    "NORP": ActorType.ORGANIZATION,
+}
+
+
+class ActorTyper(RegistryComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        title_before = {title.end: title for title in doc.spans.get("titles", [])}
+        typed: list[Span] = []
+        actors: dict[str, dict] = {}
+        for span in doc.spans[self.spans_key]:
+            actor_id = span.kb_id_
+            entry = self.gazetteer.get(actor_id)
+            title = title_before.get(span.start)
+            if entry is not None:
+                actor_type = entry.type
+            else:
+                actor_type = _FROM_LABEL.get(span.label_, ActorType.ORGANIZATION)
+            if title is not None and actor_type is ActorType.PERSON:
+                actor_type = ActorType.MINISTER
+            typed_span = Span(doc, span.start, span.end, label=actor_type.value, kb_id=actor_id)
+            if title is not None:
+                typed_span._.role = title.text
+            typed.append(typed_span)
+            info = actors.setdefault(
+                actor_id,
+                {
+                    "name": entry.name if entry else span.text,
+                    "type": actor_type.value,
+                    "country": _country(entry),
+                    "role": None,
+                },
+            )
+            if entry is None and len(span.text) > len(info["name"]):
+                info["name"] = span.text
+            if title is not None:
+                info["role"] = info["role"] or title.text
+                if actor_type is ActorType.MINISTER:
+                    info["type"] = actor_type.value
+        doc.spans[self.spans_key] = typed
+        doc._.actors = actors
+        return doc
+
+
+def _country(entry) -> str | None:
+    if entry is None:
+        return None
+    if entry.country:
+        return entry.country
+    return entry.id if entry.type is ActorType.STATE else None
+
+
+@Language.factory(
+    "actorgraph_actor_typer",
+    assigns=["doc.spans", "doc._.actors"],
+    requires=["doc.spans"],
+    default_config={"spans_key": "actors"},
+)
+def make_actor_typer(nlp: Language, name: str, *, spans_key: str) -> ActorTyper:
+    return ActorTyper(nlp, name, spans_key=spans_key)

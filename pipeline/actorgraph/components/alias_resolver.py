@@ -1,0 +1,105 @@
+"""Alias resolver: links every actor mention to one canonical actor id (``span.kb_id_``).
+
+In order, for each mention of ``doc.spans["actors"]``:
+
+1. registry candidates from the actor ruler, kept when the alias is valid on the article's date
+   (``doc._.published``; all are kept when the date is unknown); the first remaining candidate
+   wins (context-based choice among several is future work);
+2. a normalised registry lookup (case, diacritics, quotes, dashes, "the", possessive) for
+   statistical entities, restricted to actor types compatible with the NER label, so a PERSON
+   never becomes a state;
+3. in-document coreference of partial person names: "Asif" after "Khawaja Asif";
+4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``). Statistical GPE entities
+   the registry does not know are places (districts, towns, the city hosting talks), not
+   actors: they move to ``doc.spans["places"]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import ActorType, normalize
+from ._registry_component import RegistryComponent
+
+# Which registry actor types a statistical entity label may resolve to.
+_COMPATIBLE = {
+    "PERSON": {ActorType.PERSON, ActorType.MINISTER},
+    "GPE": {ActorType.STATE},
+    "NORP": {ActorType.STATE, ActorType.MILITANT_GROUP, ActorType.ORGANIZATION},
+    "ORG": {ActorType.ORGANIZATION, ActorType.MILITANT_GROUP, ActorType.STATE},
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class AliasResolver(RegistryComponent):
+    def __call__(self, doc: Doc) -> Doc:
+        day = _parse_date(doc._.published)
+        actors: list[Span] = []
+        places: list[Span] = []
+        surnames: dict[str, str] = {}
+        for span in doc.spans[self.spans_key]:
+            actor_id, label = self._resolve(span, day, surnames)
+            if actor_id is None:
+                places.append(span)
+                continue
+            resolved = Span(doc, span.start, span.end, label=label, kb_id=actor_id)
+            actors.append(resolved)
+            if span.label_ == "PERSON" or self._is_person(actor_id):
+                words = normalize(span.text).split()
+                for n in range(1, len(words)):
+                    surnames.setdefault(" ".join(words[-n:]), actor_id)
+        doc.spans[self.spans_key] = actors
+        doc.spans["places"] = places
+        return doc
+
+    def _resolve(
+        self, span: Span, day: dt.date | None, surnames: dict[str, str]
+    ) -> tuple[str | None, str]:
+        """The actor id (None for a place) and the label the mention keeps."""
+        label = span.label_
+        candidates = span._.candidates
+        if candidates:
+            valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
+            kept = [c for c in candidates if c in valid]
+            if kept:
+                return kept[0], label
+            # The alias names no known actor on this date (the Taliban before they governed):
+            # an actor all the same, which the registry does not know.
+            return self.gazetteer.slug(span.text, "ORG"), "ORG"
+        allowed = _COMPATIBLE.get(label, set())
+        for form in self.gazetteer.lookup(span.text, day):
+            if self.gazetteer.entries[form.actor_id].type in allowed:
+                return form.actor_id, label
+        if label == "PERSON":
+            known = surnames.get(normalize(span.text))
+            if known:
+                return known, label
+        if label in _PLACE_LABELS:
+            return None, label
+        return self.gazetteer.slug(span.text, label), label
+
+    def _is_person(self, actor_id: str) -> bool:
+        entry = self.gazetteer.get(actor_id)
+        return entry is not None and entry.type in (ActorType.PERSON, ActorType.MINISTER)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory(
+    "actorgraph_alias_resolver",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": "actors"},
+)
+def make_alias_resolver(nlp: Language, name: str, *, spans_key: str) -> AliasResolver:
+    return AliasResolver(nlp, name, spans_key=spans_key)

@@ -1,0 +1,314 @@
+"""Relation extractor: relations between actor mentions, from the dependency parse.
+
+Patterns and cue lemmas come from ``relations.yaml`` (see its header); a relation is only
+emitted where a pattern ties two actor mentions together syntactically, never for mere
+co-occurrence in a sentence. For every match:
+
+* the ``source``/``target``/``parties`` nodes are mapped to actor mentions: a token inside a
+  mention, its conjuncts ("Türkiye and Qatar"), and proxy nouns that stand for the actor
+  modifying them ("the Pakistani delegation", "the government of Kabul");
+* ``attributed_to`` is the actor whose speech governs the trigger ("Kabul said that ...",
+  "according to Kabul");
+* ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to");
+  ``negated`` when a node is negated ("did not accuse", "no talks") or the trigger is the
+  complement of a denial ("denied negotiating with");
+* for relations with ``document_parties`` (mediation) whose sentence names fewer than two
+  parties, the parties come from the document's own negotiates-with pairs.
+
+``doc._.relations`` receives plain dicts (token offsets, ids, scores). Not yet handled:
+pronoun coreference, speakers who are the source of the claim they report, and relations
+beyond those declared in the rules file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
+
+from ..extensions import install_extensions
+from ..relation_rules import PatternSpec, RelationRules
+from ..resources import relations_file
+
+HEDGED_FACTOR = 0.75
+DOCUMENT_PARTIES_FACTOR = 0.8
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+_PARTY_PREPS = {"between", "with", "among"}
+_PROXY_PREPS = {"of", "from"}
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
+
+
+class RelationExtractor:
+    def __init__(self, nlp: Language, name: str = "actorgraph_relation_extractor", *,
+                 spans_key: str = "actors") -> None:
+        install_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.rules: RelationRules | None = None
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self._specs: dict[str, PatternSpec] = {}
+
+    # -- data --------------------------------------------------------------------------------
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        rules: str | None = None,
+    ) -> None:
+        """Load the relation rules (the packaged ``relations.yaml`` when not given)."""
+        self._set_rules(RelationRules.from_file(rules or relations_file()))
+
+    def _set_rules(self, rules: RelationRules) -> None:
+        self.rules = rules
+        self.matcher = DependencyMatcher(self.nlp.vocab)
+        self._specs = {}
+        for spec in rules.patterns:
+            self.matcher.add(spec.id, [rules.matcher_pattern(spec)])
+            self._specs[spec.id] = spec
+        self._proxies = frozenset(rules.proxies)
+        self._speech = frozenset(rules.modality.speech_verbs)
+        self._hedge_words = frozenset(rules.modality.hedge_words)
+        self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
+        self._negation_verbs = frozenset(rules.modality.negation_verbs)
+
+    # -- processing --------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            doc._.relations = []
+            return doc
+        spans = doc.spans[self.spans_key]
+        mentions = {i: span for span in spans for i in range(span.start, span.end)}
+        finder = _ActorFinder(mentions, self._proxies)
+        found: dict[tuple, dict] = {}
+        open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
+        for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
+            spec = self._specs[self.nlp.vocab.strings[match_id]]
+            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids)}
+            sources = finder.actors_at(nodes[spec.source]) if spec.source else []
+            targets = finder.actors_at(nodes[spec.target]) if spec.target else []
+            parties = finder.parties_of(nodes[spec.parties]) if spec.parties else []
+            relation = self.rules.relations[spec.relation]
+            if relation.symmetric:
+                pairs = _pairs(_unique(sources + targets + parties))
+            elif spec.parties:
+                parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
+                if relation.document_parties and len(_ids(parties)) < 2:
+                    open_mediations.append((spec, nodes, sources, parties))
+                    continue
+                pairs = [(s, p) for s in sources for p in parties]
+            else:
+                pairs = [(s, t) for s in sources for t in targets]
+            for source, target in pairs:
+                self._add(found, finder, spec, nodes, source, target, 1.0)
+        self._link_to_talks(found, finder, open_mediations)
+        doc._.relations = sorted(
+            found.values(),
+            key=lambda r: (r["sentence"][0], r["trigger"], r["relation"], r["source"], r["target"]),
+        )
+        return doc
+
+    def _add(
+        self,
+        found: dict,
+        finder: _ActorFinder,
+        spec: PatternSpec,
+        nodes: dict[str, Token],
+        source: Span,
+        target: Span,
+        factor: float,
+    ) -> None:
+        if source.kb_id_ == target.kb_id_:
+            return
+        trigger = nodes[spec.trigger]
+        sent = trigger.sent
+        hedged = self._hedged(trigger)
+        confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
+        record = {
+            "relation": spec.relation,
+            "source": source.kb_id_,
+            "target": target.kb_id_,
+            "source_span": [source.start, source.end],
+            "target_span": [target.start, target.end],
+            "trigger": trigger.i,
+            "sentence": [sent.start, sent.end],
+            "confidence": round(confidence, 4),
+            "attributed_to": self._speaker(trigger, finder),
+            "hedged": hedged,
+            "negated": self._negated(trigger, nodes),
+            "pattern": spec.id,
+        }
+        ends = (record["source"], record["target"])
+        if self.rules.relations[spec.relation].symmetric:
+            ends = tuple(sorted(ends))
+        key = (spec.relation, *ends, sent.start)
+        if key not in found or found[key]["confidence"] < record["confidence"]:
+            found[key] = record
+
+    def _link_to_talks(self, found: dict, finder: _ActorFinder, open_mediations: list) -> None:
+        """Give mediations stated apart from their talks the parties of the document's talks.
+
+        The talks are the document's non-negated negotiates-with pairs; the pair reported most
+        often (then first) that includes every party the mediation sentence names is chosen.
+        With no such pair, the mediation goes to the parties the sentence names, if any.
+        """
+        talks: Counter[frozenset] = Counter()
+        mentions: dict[frozenset, list[Span]] = {}
+        for record in found.values():
+            if record["relation"] != "negotiates-with" or record["negated"]:
+                continue
+            pair = frozenset((record["source"], record["target"]))
+            talks[pair] += 1
+            ends = (record["source_span"][0], record["target_span"][0])
+            mentions.setdefault(pair, [finder.mentions[i] for i in ends])
+        order = list(mentions)
+        for spec, nodes, sources, named in open_mediations:
+            mediators = _ids(sources)
+            fitting = [p for p in order if _ids(named) <= p and not p & mediators]
+            if fitting:
+                best = max(fitting, key=lambda p: (talks[p], -order.index(p)))
+                parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
+            else:
+                parties, factor = named, 1.0
+            for source in sources:
+                for party in parties:
+                    self._add(found, finder, spec, nodes, source, party, factor)
+
+    def _speaker(self, trigger: Token, finder: _ActorFinder) -> str | None:
+        token = trigger
+        while token.head.i != token.i:
+            if token.dep_ in _COMPLEMENT_DEPS and token.head.lemma_ in self._speech:
+                for child in token.head.children:
+                    if child.dep_ == "nsubj":
+                        actors = finder.actors_at(child)
+                        return actors[0].kb_id_ if actors else None
+                return None
+            token = token.head
+        for token in trigger.sent:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc):
+                to = token.doc[token.i + 1]
+                for child in to.children:
+                    if child.dep_ == "pobj":
+                        actors = finder.actors_at(child)
+                        return actors[0].kb_id_ if actors else None
+        return None
+
+    def _hedged(self, trigger: Token) -> bool:
+        for token in [trigger, *trigger.ancestors]:
+            if token.i != trigger.i and token.lemma_.lower() in self._hedge_verbs:
+                return True
+            for child in token.children:
+                if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in self._hedge_words:
+                    return True
+            if token.dep_ == "relcl":
+                break
+        return False
+
+    def _negated(self, trigger: Token, nodes: dict[str, Token]) -> bool:
+        for token in nodes.values():
+            for child in token.children:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                    return True
+        token = trigger
+        while token.head.i != token.i:
+            if token.dep_ in _COMPLEMENT_DEPS and token.head.lemma_ in self._negation_verbs:
+                return True
+            token = token.head
+        return False
+
+    # -- serialization -----------------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self.rules.to_bytes() if self.rules else b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        if data:
+            self._set_rules(RelationRules.from_bytes(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "rules.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        return self.from_bytes((ensure_path(path) / "rules.json").read_bytes())
+
+
+class _ActorFinder:
+    """Maps pattern nodes to the actor mentions they stand for."""
+
+    def __init__(self, mentions: dict[int, Span], proxies: frozenset[str]) -> None:
+        self.mentions = mentions
+        self.proxies = proxies
+
+    def actors_at(self, token: Token) -> list[Span]:
+        out = []
+        for item in (token, *token.conjuncts):
+            span = self.mentions.get(item.i) or self._through_proxy(item)
+            if span is not None:
+                out.append(span)
+        return _unique(out)
+
+    def _through_proxy(self, token: Token) -> Span | None:
+        if token.lemma_.lower() not in self.proxies:
+            return None
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in self.mentions:
+                return self.mentions[child.i]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and grandchild.i in self.mentions:
+                        return self.mentions[grandchild.i]
+        return None
+
+    def parties_of(self, token: Token) -> list[Span]:
+        """Participants named around a node: itself, "between A and B", "A-B talks"."""
+        out = self.actors_at(token)
+        modifiers: list[Span] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        out += self.actors_at(grandchild)
+            elif child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+                modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
+        # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
+        # parties ("US-Iran talks").
+        if len(_ids(modifiers)) >= 2:
+            out += modifiers
+        return _unique(out)
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    seen: set[str] = set()
+    out = []
+    for span in spans:
+        if span.kb_id_ not in seen:
+            seen.add(span.kb_id_)
+            out.append(span)
+    return out
+
+
+def _ids(spans: Iterable[Span]) -> set[str]:
+    return {span.kb_id_ for span in spans}
+
+
+def _pairs(spans: list[Span]) -> list[tuple[Span, Span]]:
+    return [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
+
+
+@Language.factory(
+    "actorgraph_relation_extractor",
+    assigns=["doc._.relations"],
+    requires=["doc.spans", "token.dep", "token.lemma"],
+    default_config={"spans_key": "actors"},
+)
+def make_relation_extractor(nlp: Language, name: str, *, spans_key: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name, spans_key=spans_key)

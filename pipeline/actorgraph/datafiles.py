@@ -1,0 +1,41 @@
+"""Reading YAML data files into pydantic models, with ``file [location] message`` errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataFileError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_yaml_model(file: Path, model: type[M]) -> M:
+    """Parse ``file`` and validate it as ``model``; any problem raises :class:`DataFileError`."""
+    try:
+        raw = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        location = f"line {mark.line + 1}" if mark else "yaml"
+        raise DataFileError(path=file, location=location, detail=str(exc).splitlines()[0]) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path=file, location="", detail=str(exc)) from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise DataFileError(path=file, **validation_location(exc)) from exc
+
+
+def validation_location(exc: ValidationError) -> dict[str, str]:
+    """The first pydantic error as ``location`` (``actors[3].aliases[0]``) and ``detail``."""
+    err = exc.errors()[0]
+    location = ""
+    for part in err["loc"]:
+        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else str(part))
+    detail = err["msg"]
+    if exc.error_count() > 1:
+        detail += f" (and {exc.error_count() - 1} more errors)"
+    return {"location": location or "(top level)", "detail": detail}

@@ -1,0 +1,139 @@
+"""Relation definitions, cue lexicons and dependency patterns, loaded from ``relations.yaml``.
+
+The file is validated by the pydantic models below (``extra="forbid"``); a pattern that names
+a node it does not define, a relation that is not declared, or a ``$cue`` list that does not
+exist fails with ``file [location] message``. :meth:`RelationRules.matcher_patterns` expands
+``$cue`` references into the lemma lists spaCy's ``DependencyMatcher`` expects.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .datafiles import load_yaml_model
+
+RELATION_NAMES = (
+    "accuses",
+    "mediates",
+    "negotiates-with",
+    "threatens",
+    "demands",
+    "attacks",
+    "supports",
+    "agrees-with",
+    "leads",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RelationType(_Strict):
+    definition: str
+    symmetric: bool = False
+    # When a sentence names fewer than two parties (mediation stated apart from the talks),
+    # take the parties from the talks the document reports (its negotiates-with pairs).
+    document_parties: bool = False
+    cameo: str = Field(pattern=r"^\d{2,4}$")
+    plover: str
+
+
+class Modality(_Strict):
+    speech_verbs: tuple[str, ...] = ()
+    hedge_words: tuple[str, ...] = ()
+    hedge_verbs: tuple[str, ...] = ()
+    negation_verbs: tuple[str, ...] = ()
+
+
+class PatternSpec(_Strict):
+    """One dependency pattern and how its nodes map to the relation's participants."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*\.[a-z0-9_]+$")
+    relation: str
+    confidence: float = Field(gt=0.0, le=1.0)
+    trigger: str
+    source: str | None = None
+    target: str | None = None
+    parties: str | None = None
+    pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
+    examples: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_nodes(self) -> PatternSpec:
+        names = [node.get("RIGHT_ID") for node in self.pattern]
+        for role in ("trigger", "source", "target", "parties"):
+            value = getattr(self, role)
+            if value is not None and value not in names:
+                raise ValueError(f"{role} names node {value!r}, which the pattern does not define")
+        if self.target is None and self.parties is None:
+            raise ValueError("a pattern needs a target or parties node")
+        if self.source is None and self.parties is None:
+            raise ValueError("a pattern needs a source or parties node")
+        return self
+
+
+class RelationRules(_Strict):
+    relations: dict[str, RelationType]
+    cues: dict[str, tuple[str, ...]] = {}
+    proxies: tuple[str, ...] = ()
+    modality: Modality = Modality()
+    patterns: tuple[PatternSpec, ...]
+
+    @model_validator(mode="after")
+    def _check_references(self) -> RelationRules:
+        for name in self.relations:
+            if name not in RELATION_NAMES:
+                raise ValueError(f"unknown relation {name!r}; known: {', '.join(RELATION_NAMES)}")
+        seen: set[str] = set()
+        for index, spec in enumerate(self.patterns):
+            if spec.id in seen:
+                raise ValueError(f"patterns[{index}]: duplicate pattern id {spec.id!r}")
+            seen.add(spec.id)
+            if spec.relation not in self.relations:
+                raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
+            for ref in _cue_refs(spec.pattern):
+                if ref not in self.cues:
+                    raise ValueError(f"patterns[{index}]: unknown cue list ${ref}")
+        return self
+
+    @classmethod
+    def from_file(cls, path: Path | str) -> RelationRules:
+        return load_yaml_model(Path(path), cls)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> RelationRules:
+        return cls.model_validate(json.loads(data))
+
+    def matcher_pattern(self, spec: PatternSpec) -> list[dict[str, Any]]:
+        """The DependencyMatcher pattern of ``spec`` with every ``$cue`` expanded."""
+        return [_expand(copy.deepcopy(node), self.cues) for node in spec.pattern]
+
+
+def _cue_refs(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value[1:]} if value.startswith("$") else set()
+    if isinstance(value, dict):
+        return set().union(*(_cue_refs(v) for v in value.values())) if value else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_cue_refs(v) for v in value)) if value else set()
+    return set()
+
+
+def _expand(value: Any, cues: dict[str, tuple[str, ...]]) -> Any:
+    if isinstance(value, str) and value.startswith("$"):
+        return list(cues[value[1:]])
+    if isinstance(value, dict):
+        return {k: _expand(v, cues) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_expand(v, cues) for v in value]
+    return value
+

@@ -1,0 +1,81 @@
+"""Turning a processed spaCy Doc into pydantic results (actors, relations, document row)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc, Span
+
+from .schemas import ActorRecord, Article, DocumentRecord, DocumentResult, Mention, RelationRecord
+
+MEDIATOR = "MEDIATOR"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
+    """The actors, mentions and relations of one article, with character offsets."""
+    doc_id = article.doc_id
+    relations = [_relation(doc, doc_id, r) for r in doc._.relations or []]
+    mediators = {r.source for r in relations if r.relation == "mediates" and not r.negated}
+    info = doc._.actors or {}
+    actors: dict[str, ActorRecord] = {}
+    for span in doc.spans.get("actors", []):
+        actor_id = span.kb_id_
+        record = actors.get(actor_id)
+        if record is None:
+            meta = info.get(actor_id, {})
+            roles = [MEDIATOR] if actor_id in mediators else []
+            if meta.get("role"):
+                roles.append(meta["role"])
+            record = actors[actor_id] = ActorRecord(
+                id=actor_id,
+                name=meta.get("name") or span.text,
+                type=meta.get("type") or span.label_,
+                country=meta.get("country"),
+                roles=roles,
+            )
+        record.mentions.append(
+            Mention(doc_id=doc_id, text=span.text, start=span.start_char, end=span.end_char)
+        )
+    for record in actors.values():
+        record.aliases = sorted({m.text for m in record.mentions})
+    document = DocumentRecord(
+        doc_id=doc_id, status="ok", chars=len(article.text), sha256=text_sha256(article.text)
+    )
+    return DocumentResult(document=document, actors=list(actors.values()), relations=relations)
+
+
+def _relation(doc: Doc, doc_id: str, r: dict) -> RelationRecord:
+    source = doc[slice(*r["source_span"])]
+    target = doc[slice(*r["target_span"])]
+    sent = _strip(doc[slice(*r["sentence"])])
+    return RelationRecord(
+        doc_id=doc_id,
+        relation=r["relation"],
+        source=r["source"],
+        target=r["target"],
+        source_text=source.text,
+        target_text=target.text,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        trigger=doc[r["trigger"]].text,
+        confidence=r["confidence"],
+        attributed_to=r["attributed_to"],
+        hedged=r["hedged"],
+        negated=r["negated"],
+        pattern=r["pattern"],
+    )
+
+
+def _strip(span: Span) -> Span:
+    """The span without whitespace tokens at its edges (a sentence's trailing line breaks)."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
