@@ -146,8 +146,14 @@ def variants(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Letters NFKD does not decompose into an ASCII base letter.
+_ASCII = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"})
+
+
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Z0-9]+", "_", ascii_text.upper()).strip("_")
 
 
@@ -235,19 +241,6 @@ class Gazetteer:
     def lookup(self, text: str, day: dt.date | None = None) -> list[SurfaceForm]:
         """Candidates whose normalised form equals the text's, valid on ``day`` if given."""
         return [f for f in self._by_norm.get(normalize(text), ()) if f.valid_on(day)]
-
-    def title_holder(self, title: str, of: str, day: dt.date | None) -> list[ActorEntry]:
-        """Who held office ``title`` of actor ``of`` on ``day`` (all holders when no date)."""
-        wanted = normalize(title)
-        out = []
-        for entry in self.entries.values():
-            for role in entry.roles:
-                if role.of != of or normalize(role.title) != wanted:
-                    continue
-                if day is None or (role.start <= day and (role.end is None or day <= role.end)):
-                    out.append(entry)
-                    break
-        return out
 
     def slug(self, text: str, label: str) -> str:
         """A stable id for an actor the registry does not know; never a registry id."""

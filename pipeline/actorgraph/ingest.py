@@ -7,7 +7,9 @@ article object per line). An article object has ``text`` and optionally ``title`
 ``date`` (or ``published``) and ``url`` (or ``source``).
 
 Folders are walked recursively in name order; only regular files are read (no FIFOs or
-devices), hidden files and folders are passed over, and symbolic links are not followed.
+devices), hidden files and folders are passed over, symbolic links are not followed, and a
+folder holding an actorgraph output (documents.jsonl and actors.jsonl) is reported as skipped
+rather than read, so ``actorgraph extract seeds/`` does not read ``seeds/expected/``.
 Text is decoded as UTF-8 (with or without BOM), UTF-16/32 with a BOM, else cp1252; characters
 that XML 1.0 forbids (control characters, lone surrogates) are removed before the pipeline sees
 the text, so every offset refers to the text as cleaned and every output stays valid XML.
@@ -41,6 +43,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl"}
+OUTPUT_MARKERS = ("documents.jsonl", "actors.jsonl")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 # XML 1.0 allows tab, newline, carriage return and U+0020.. except surrogates, FFFE and FFFF.
@@ -103,6 +106,11 @@ def find_inputs(paths: Iterable[Path | str]) -> list[InputFile]:
     return out
 
 
+def is_output_dir(path: Path) -> bool:
+    """Whether a folder holds an actorgraph run's output (never read back as articles)."""
+    return all((path / name).is_file() for name in OUTPUT_MARKERS)
+
+
 def _walk(root: Path) -> Iterator[Path]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -113,7 +121,10 @@ def _walk(root: Path) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+            if is_output_dir(Path(entry.path)):
+                yield Path(entry.path)  # read_articles reports it as skipped
+            else:
+                yield from _walk(Path(entry.path))
         else:
             yield Path(entry.path)
 
@@ -121,10 +132,9 @@ def _walk(root: Path) -> Iterator[Path]:
 def read_articles(item: InputFile) -> Iterator[Article | DocumentRecord]:
     """The articles in one file, or one record saying why there are none."""
     path, doc_id = item.path, item.doc_id
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        yield _skipped(doc_id, f"unsupported file type {suffix or '(no extension)'}; "
-                               f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    if path.is_dir() and is_output_dir(path):
+        yield _skipped(doc_id, "an actorgraph output folder (it holds documents.jsonl and "
+                               "actors.jsonl): not read as articles")
         return
     try:
         mode = path.lstat().st_mode
@@ -134,8 +144,13 @@ def read_articles(item: InputFile) -> Iterator[Article | DocumentRecord]:
     if stat.S_ISLNK(mode):
         yield _skipped(doc_id, "symbolic link: not followed")
         return
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield _skipped(doc_id, f"unsupported file type {suffix or '(no extension)'}; "
+                               f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        return
     if not stat.S_ISREG(mode):
-        yield _skipped(doc_id, "not a regular file")
+        yield _skipped(doc_id, "not a regular file (a FIFO, device or socket)")
         return
     try:
         data = path.read_bytes()

@@ -49,6 +49,7 @@ class Modality(_Strict):
     hedge_words: tuple[str, ...] = ()
     hedge_verbs: tuple[str, ...] = ()
     negation_verbs: tuple[str, ...] = ()
+    conditional_marks: tuple[str, ...] = ()
 
 
 class PatternSpec(_Strict):
@@ -59,6 +60,7 @@ class PatternSpec(_Strict):
     confidence: float = Field(gt=0.0, le=1.0)
     trigger: str
     source: str | None = None
+    subject_of: str | None = None
     target: str | None = None
     parties: str | None = None
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
@@ -67,14 +69,16 @@ class PatternSpec(_Strict):
     @model_validator(mode="after")
     def _check_nodes(self) -> PatternSpec:
         names = [node.get("RIGHT_ID") for node in self.pattern]
-        for role in ("trigger", "source", "target", "parties"):
+        for role in ("trigger", "source", "subject_of", "target", "parties"):
             value = getattr(self, role)
             if value is not None and value not in names:
                 raise ValueError(f"{role} names node {value!r}, which the pattern does not define")
         if self.target is None and self.parties is None:
             raise ValueError("a pattern needs a target or parties node")
-        if self.source is None and self.parties is None:
-            raise ValueError("a pattern needs a source or parties node")
+        if self.source is not None and self.subject_of is not None:
+            raise ValueError("give either source or subject_of, not both")
+        if self.source is None and self.subject_of is None and self.parties is None:
+            raise ValueError("a pattern needs a source, subject_of or parties node")
         return self
 
 

@@ -29,7 +29,7 @@ from ..gazetteer import Gazetteer, variants
 from ..resources import actors_dir, titles_file
 
 # Tokens trimmed from the edges of statistical entities: "the Pakistan Army", "• Islamabad".
-_EDGE_POS = {"DET", "PUNCT", "SYM", "SPACE"}
+_EDGE_TAGS = {"DT", "PDT", "POS", "NFP", "SYM"}
 
 
 class TitleLexicon(BaseModel):
@@ -157,19 +157,23 @@ def _trim(span: Span) -> Span | None:
     """Drop determiners and punctuation at the edges ("the Gul Bahadur" -> "Gul Bahadur")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in _EDGE_POS or doc[start].is_punct):
+    while start < end and _is_edge(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].pos_ in _EDGE_POS or doc[end - 1].is_punct):
+    while end > start and _is_edge(doc[end - 1]):
         end -= 1
     if start == end:
         return None
     return Span(doc, start, end, label=span.label_)
 
 
+def _is_edge(token) -> bool:
+    return token.tag_ in _EDGE_TAGS or token.is_punct or token.is_space
+
+
 @Language.factory(
     "actorgraph_actor_ruler",
     assigns=["doc.spans"],
-    requires=["doc.ents", "token.pos"],
+    requires=["doc.ents", "token.tag"],
     default_config={"spans_key": "actors", "ner_labels": ["PERSON", "ORG", "NORP", "GPE"]},
 )
 def make_actor_ruler(

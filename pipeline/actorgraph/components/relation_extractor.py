@@ -9,7 +9,8 @@ co-occurrence in a sentence. For every match:
   modifying them ("the Pakistani delegation", "the government of Kabul");
 * ``attributed_to`` is the actor whose speech governs the trigger ("Kabul said that ...",
   "according to Kabul");
-* ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to");
+* ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to") or
+  the relation sits inside a condition ("if Iran negotiates with ...");
   ``negated`` when a node is negated ("did not accuse", "no talks") or the trigger is the
   complement of a denial ("denied negotiating with");
 * for relations with ``document_parties`` (mediation) whose sentence names fewer than two
@@ -40,6 +41,9 @@ DOCUMENT_PARTIES_FACTOR = 0.8
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
 _PROXY_PREPS = {"of", "from"}
+_VERB_TAGS = {"VBN", "VBD", "VBG"}
+_INHERITING_DEPS = {"conj", "xcomp", "advcl"}
+_RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 
 
@@ -77,6 +81,7 @@ class RelationExtractor:
         self._hedge_words = frozenset(rules.modality.hedge_words)
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
+        self._conditional_marks = frozenset(rules.modality.conditional_marks)
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -91,12 +96,17 @@ class RelationExtractor:
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
             spec = self._specs[self.nlp.vocab.strings[match_id]]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids)}
-            sources = finder.actors_at(nodes[spec.source]) if spec.source else []
+            if spec.source:
+                sources = finder.actors_at(nodes[spec.source])
+            elif spec.subject_of:
+                sources = finder.subject_actors(nodes[spec.subject_of])
+            else:
+                sources = []
             targets = finder.actors_at(nodes[spec.target]) if spec.target else []
             parties = finder.parties_of(nodes[spec.parties]) if spec.parties else []
             relation = self.rules.relations[spec.relation]
             if relation.symmetric:
-                pairs = _pairs(_unique(sources + targets + parties))
+                pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
             elif spec.parties:
                 parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
                 if relation.document_parties and len(_ids(parties)) < 2:
@@ -206,6 +216,8 @@ class RelationExtractor:
             for child in token.children:
                 if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in self._hedge_words:
                     return True
+                if child.dep_ == "mark" and child.lower_ in self._conditional_marks:
+                    return True
             if token.dep_ == "relcl":
                 break
         return False
@@ -268,6 +280,32 @@ class _ActorFinder:
                         return self.mentions[grandchild.i]
         return None
 
+    def subject_actors(self, verb: Token) -> list[Span]:
+        """Actors of a verb's subject, inherited where the verb has none of its own.
+
+        A coordinated verb shares its head's subject ("rejected ... and accused Kabul"), as do
+        controlled infinitives ("refused to talk with") and participles ("..., accusing Kabul");
+        in a relative clause, "which"/"who" stands for the noun the clause modifies.
+        """
+        seen = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self.actors_at(verb.head)
+                    return self.actors_at(child)
+            if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                break
+        return []
+
+    @staticmethod
+    def has_party_phrase(token: Token) -> bool:
+        """Whether a node names its parties ("talks with ...", "between ...")."""
+        return any(c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for c in token.children)
+
     def parties_of(self, token: Token) -> list[Span]:
         """Participants named around a node: itself, "between A and B", "A-B talks"."""
         out = self.actors_at(token)
@@ -277,7 +315,8 @@ class _ActorFinder:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         out += self.actors_at(grandchild)
-            elif child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+            elif child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS:
+                # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
                 modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
         # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
         # parties ("US-Iran talks").
@@ -302,6 +341,32 @@ def _ids(spans: Iterable[Span]) -> set[str]:
 
 def _pairs(spans: list[Span]) -> list[tuple[Span, Span]]:
     return [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
+
+
+def _symmetric_pairs(
+    sources: list[Span],
+    others: list[Span],
+    finder: _ActorFinder,
+    nodes: dict[str, Token],
+    spec: PatternSpec,
+) -> list[tuple[Span, Span]]:
+    """Who negotiates (or agrees) with whom.
+
+    With a subject and named partners, each subject pairs with each partner ("Iran held talks
+    with Britain, France and Germany": not Britain with France). Without a subject, the named
+    parties pair among themselves ("talks between A and B"). Coordinated subjects pair among
+    themselves only when the sentence names no partner phrase at all ("Rwanda and the DRC held
+    talks"; not "X and Y held separate consultations with civilian groups").
+    """
+    sources, others = _unique(sources), _unique(others)
+    if sources and others:
+        return [(s, o) for s in sources for o in others if s.kb_id_ != o.kb_id_]
+    if not sources:
+        return _pairs(others)
+    party_node = nodes.get(spec.parties) if spec.parties else None
+    if party_node is not None and finder.has_party_phrase(party_node):
+        return []
+    return _pairs(sources)
 
 
 @Language.factory(

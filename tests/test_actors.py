@@ -1,0 +1,89 @@
+"""Actor mentions: registry precedence over NER, resolution to canonical ids, types, places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _actors(ag, text, **kwargs):
+    result = ag.extract(text, **kwargs)
+    return {(m.text, a.id) for a in result.actors for m in a.mentions}, result
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Officials in Islamabad rejected the report.", "Islamabad", "PAK"),
+        ("Pakistani officials rejected the report.", "Pakistani", "PAK"),
+        ("The statement named Fitna al-Khawarij as the culprit.", "Fitna al-Khawarij", "TTP"),
+        ("The Tehrik-i-Taliban Pakistan claimed the attack.", "Tehrik-i-Taliban Pakistan", "TTP"),
+        ("Ansar Allah fired two missiles at a tanker.", "Ansar Allah", "HOUTHIS"),
+        ("The Kremlin said the offer was unacceptable.", "Kremlin", "RUS"),
+        ("Emirati envoys arrived in Khartoum.", "Emirati", "ARE"),
+        ("ISLAMABAD: The cabinet met on Monday.", "ISLAMABAD", "PAK"),
+    ],
+)
+def test_registry_aliases_resolve_to_the_canonical_actor(ag, text, mention, actor_id):
+    found, _ = _actors(ag, text)
+    assert (mention, actor_id) in found
+
+
+def test_registry_wins_over_a_wrong_statistical_label(ag):
+    _, result = _actors(ag, "Fitna al-Khawarij fighters crossed the border.")
+    (ttp,) = [a for a in result.actors if a.id == "TTP"]
+    assert ttp.type == "MILITANT_GROUP"
+
+
+def test_dated_alias_follows_the_article_date(ag):
+    text = "The Taliban announced a new cabinet."
+    recent, _ = _actors(ag, text, published="2025-10-26")
+    old, _ = _actors(ag, text, published="2012-05-01")
+    assert ("Taliban", "AFG") in recent
+    assert ("Taliban", "AFG") not in old and any(m == "Taliban" for m, _ in old)
+
+
+def test_unknown_people_become_actors_with_slug_ids(ag):
+    found, result = _actors(ag, "Colonel Mamadou Diallo met reporters in Bamako.")
+    ids = {a.id for a in result.actors}
+    assert any(i.endswith("DIALLO") for i in ids)
+
+
+def test_partial_name_refers_back_to_the_full_name(ag):
+    text = "Defence Minister Khawaja Asif spoke first. Later, Asif told reporters the talks had ended."
+    found, _ = _actors(ag, text)
+    ids = {i for m, i in found if m in ("Khawaja Asif", "Asif")}
+    assert len(ids) == 1
+
+
+def test_a_title_makes_an_unknown_person_a_minister_and_is_not_an_actor(ag):
+    _, result = _actors(ag, "Acting Foreign Minister Jan Novak arrived in Vilnius on Monday.")
+    people = [a for a in result.actors if "Novak" in a.name]
+    assert people and people[0].type == "MINISTER"
+    assert not any(a.name in ("Foreign", "Acting Foreign") for a in result.actors)
+
+
+@pytest.mark.parametrize("place", ["Istanbul", "Khyber Pakhtunkhwa", "Geneva"])
+def test_places_that_are_not_capitals_are_not_actors(ag, place):
+    found, _ = _actors(ag, f"The delegations met in {place} on Tuesday.")
+    assert not any(m == place for m, _ in found)
+
+
+def test_all_caps_acronym_needs_exact_case(ag):
+    found, _ = _actors(ag, "He said it is what the US wanted.")
+    assert ("US", "USA") in found
+    assert not any(m.lower() == "is" for m, _ in found)
+
+
+def test_mentions_keep_exact_offsets(ag):
+    text = "Kabul’s envoy met Qatari officials."
+    result = ag.extract(text)
+    for actor in result.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_mediator_role_comes_from_mediation(ag):
+    result = ag.extract("Qatar hosted talks between Rwanda and the M23 rebels.")
+    roles = {a.id: a.roles for a in result.actors}
+    assert "MEDIATOR" in roles["QAT"]
+    assert "MEDIATOR" not in roles["RWA"]

@@ -1,0 +1,143 @@
+"""Relation extraction on sentences written for these tests (none from the seed article).
+
+Each rule in data/relations.yaml lists example sentences it must fire on; the tables below add
+expected triples, sentences that must yield nothing, and modality (negation, hedging,
+attribution) and document-level mediation linking.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.relation_rules import RelationRules
+from actorgraph.resources import relations_file
+from conftest import triples
+
+RULES = RelationRules.from_file(relations_file())
+EXAMPLES = [(spec.id, example) for spec in RULES.patterns for example in spec.examples]
+
+
+def test_every_pattern_has_examples():
+    assert all(spec.examples for spec in RULES.patterns)
+
+
+@pytest.mark.parametrize(("pattern_id", "sentence"), EXAMPLES)
+def test_pattern_fires_on_its_examples(ag, pattern_id, sentence):
+    result = ag.extract(sentence)
+    assert pattern_id in {r.pattern for r in result.relations}, result.relations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ethiopia accused Eritrea of arming rebels in Tigray.", {("ETH", "accuses", "ERI")}),
+        ("Kinshasa blamed Kigali for the fall of Goma.", {("COD", "accuses", "RWA")}),
+        ("Iran was accused by Israel of supplying drones.", {("ISR", "accuses", "IRN")}),
+        ("Jordan condemned Israel's raids on the West Bank.", {("JOR", "accuses", "ISR")}),
+        ("India rejected Pakistan's sponsorship of cross-border terrorism.",
+         {("IND", "accuses", "PAK")}),
+        ("The Egyptian government condemned Israel on Tuesday.", {("EGY", "accuses", "ISR")}),
+        ("Serbia and Hungary accused Kosovo of provoking the unrest.",
+         {("SRB", "accuses", "XKX"), ("HUN", "accuses", "XKX")}),
+        ("Rwanda held talks with the DRC in Doha on Monday.", {("COD", "negotiates-with", "RWA")}),
+        ("The talks between Armenia and Azerbaijan were brokered by the United States.",
+         {("ARM", "negotiates-with", "AZE"), ("USA", "mediates", "ARM"),
+          ("USA", "mediates", "AZE")}),
+        ("The negotiations between Israel and Hamas, mediated by Egypt and Qatar, stalled.",
+         {("HAMAS", "negotiates-with", "ISR"), ("EGY", "mediates", "ISR"),
+          ("EGY", "mediates", "HAMAS"), ("QAT", "mediates", "ISR"),
+          ("QAT", "mediates", "HAMAS")}),
+        ("Oman has mediated between Iran and the United States for years.",
+         {("OMN", "mediates", "IRN"), ("OMN", "mediates", "USA")}),
+    ],
+)
+def test_expected_triples(ag, sentence, expected):
+    assert triples(ag.extract(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan and Qatar both attended the summit in Riyadh.",
+        "Türkiye, unlike India, has not commented on the dispute.",
+        "The Qatari and Omani envoys arrived in Geneva on Monday.",
+        "Egypt and Jordan issued separate statements on Gaza.",
+        "Kenya hosted a summit on climate finance attended by Ghana and Nigeria.",
+        "The talks in Doha will resume on Monday.",
+        "Brazil blamed the weather for the delay.",
+        "Saudi Arabia welcomed Iran's decision to reopen its embassy.",
+        "Japan rejected China's proposal on fishing quotas.",
+        "The Doha talks ended without a statement.",
+    ],
+)
+def test_no_relation_without_a_syntactic_link(ag, sentence):
+    assert ag.extract(sentence).relations == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("Pakistan did not accuse India of involvement in the attack.", "accuses"),
+        ("There were no talks between Serbia and Kosovo this year.", "negotiates-with"),
+    ],
+)
+def test_negated_relations_are_kept_and_flagged(ag, sentence, relation):
+    found = [r for r in ag.extract(sentence).relations if r.relation == relation]
+    assert found and all(r.negated for r in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt appeared to blame Israel for the collapse of the ceasefire.",
+        "Pakistan may blame India for the attack.",
+        "If Iran negotiates with the United States, Israel will object.",
+    ],
+)
+def test_hedged_relations_are_flagged(ag, sentence):
+    relations = ag.extract(sentence).relations
+    assert relations and all(r.hedged for r in relations)
+    assert all(r.confidence < 0.8 for r in relations)
+
+
+def test_plain_relation_is_neither_hedged_nor_negated(ag):
+    (relation,) = ag.extract("Ethiopia accused Eritrea of arming rebels.").relations
+    assert not relation.hedged and not relation.negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Kenyan officials said that Ethiopia had accused Eritrea of arming rebels.", "KEN"),
+        ("According to Qatar, Israel held talks with Hamas in Cairo.", "QAT"),
+        ("Ethiopia accused Eritrea of arming rebels, officials said.", None),
+    ],
+)
+def test_attribution_to_the_speaker(ag, sentence, speaker):
+    relations = ag.extract(sentence).relations
+    assert relations and {r.attributed_to for r in relations} == {speaker}
+
+
+def test_mediation_stated_apart_from_the_talks_is_linked_to_them(ag):
+    text = (
+        "Rwanda and the DRC held talks in Doha on Monday. "
+        "The talks were mediated by Qatar, officials said."
+    )
+    result = ag.extract(text)
+    assert {("QAT", "mediates", "RWA"), ("QAT", "mediates", "COD")} <= triples(result)
+    linked = [r for r in result.relations if r.relation == "mediates"]
+    assert all(r.confidence < 0.9 for r in linked)
+    assert all(r.sentence.startswith("The talks were mediated") for r in linked)
+
+
+def test_mediation_without_known_parties_gives_no_relation(ag):
+    assert ag.extract("The talks were mediated by Qatar.").relations == []
+
+
+def test_evidence_offsets_point_into_the_text(ag):
+    text = "Headline about talks\n\nOn Monday, Ethiopia accused Eritrea of arming rebels."
+    (relation,) = ag.extract(text).relations
+    assert text[relation.start : relation.end] == relation.sentence
+    assert relation.sentence.startswith("On Monday")
+    assert relation.trigger == "accused"
+    assert (relation.source_text, relation.target_text) == ("Ethiopia", "Eritrea")
