@@ -131,7 +131,7 @@ def schema(record: str | None) -> None:
 
 
 class _Progress:
-    """A progress bar over input files on stderr (click hides it when stderr is not a terminal)."""
+    """A progress bar over input files on stderr, shown only when stderr is a terminal."""
 
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled
@@ -139,7 +139,7 @@ class _Progress:
         self._done = 0
 
     def start(self, total: int) -> None:
-        if self.enabled and total > 1:
+        if self.enabled and total > 1 and sys.stderr.isatty():
             self._bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
                                           show_pos=True, show_eta=True)
             self._bar.__enter__()
