@@ -43,13 +43,15 @@ def test_dated_alias_follows_the_article_date(ag):
 
 
 def test_unknown_people_become_actors_with_slug_ids(ag):
-    found, result = _actors(ag, "Colonel Mamadou Diallo met reporters in Bamako.")
+    _, result = _actors(ag, "Colonel Mamadou Diallo met reporters in Bamako.")
     ids = {a.id for a in result.actors}
     assert any(i.endswith("DIALLO") for i in ids)
 
 
 def test_partial_name_refers_back_to_the_full_name(ag):
-    text = "Defence Minister Khawaja Asif spoke first. Later, Asif told reporters the talks had ended."
+    text = (
+        "Defence Minister Khawaja Asif spoke first. Later, Asif told reporters the talks had ended."
+    )
     found, _ = _actors(ag, text)
     ids = {i for m, i in found if m in ("Khawaja Asif", "Asif")}
     assert len(ids) == 1

@@ -1,4 +1,5 @@
-"""The command line: the seed run matches seeds/expected, outputs follow the contract, errors are one line."""
+"""The command line: the seed run matches seeds/expected, outputs follow the contract, errors
+are one line."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from actorgraph.cli import main
 from actorgraph.schemas import OUTPUT_RECORDS
 from conftest import SEEDS
 
-CONTRACT_FILES = {"relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json"}
+CONTRACT_FILES = {
+    "relations.jsonl",
+    "actors.jsonl",
+    "documents.jsonl",
+    "graph.graphml",
+    "graph.json",
+}
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +80,9 @@ def test_format_selects_outputs(tmp_path, ag):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Oman mediated between Iran and the United States.")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "--out", str(out),
-                                       "--format", "graphml", "-q"])
+    result = CliRunner().invoke(
+        main, ["extract", str(tmp_path / "in"), "--out", str(out), "--format", "graphml", "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert {p.name for p in out.iterdir()} == {"documents.jsonl", "graph.graphml"}
     assert result.stderr == ""
@@ -140,3 +148,15 @@ def test_console_script_runs(tmp_path):
         [sys.executable, "-m", "actorgraph.cli", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "actorgraph" in result.stdout
+
+
+def test_seed_scores_at_least_as_recorded_with_the_reference_scorer(seed_run, shared):
+    """A floor, not a target: the walking skeleton's figures on the seed's person-read gold."""
+    import runpy
+
+    scorer = runpy.run_path(str(shared / "eval" / "score.py"))
+    out, _ = seed_run
+    result = scorer["score"](shared / "eval" / "seed", out)
+    assert result["core"]["p"] == 1.0 and result["core"]["r"] >= 0.66
+    assert result["actors"]["r"] == 1.0
+    assert result["by_type"]["mediates"]["f1"] == 1.0

@@ -17,8 +17,13 @@ def test_a_failing_document_does_not_stop_the_batch(ag, monkeypatch):
     monkeypatch.setattr(type(ruler), "__call__", explode_on_marker)
     articles = [
         Article(doc_id=f"d{i}", text=text, path="")
-        for i, text in enumerate(["Oman mediated between Iran and the United States.",
-                                  "EXPLODE here.", "Kinshasa blamed Kigali for the fall of Goma."])
+        for i, text in enumerate(
+            [
+                "Oman mediated between Iran and the United States.",
+                "EXPLODE here.",
+                "Kinshasa blamed Kigali for the fall of Goma.",
+            ]
+        )
     ]
     results = list(ag.pipe(articles, batch_size=8))
     assert [r.document.status for r in results] == ["ok", "failed", "ok"]

@@ -101,14 +101,18 @@ def _write(folder, name, text):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("actors:\n  - id: PAK\n    name: Pakistan\n    type: STATE\n    colour: green\n",
-         "actors[0].colour"),
+        (
+            "actors:\n  - id: PAK\n    name: Pakistan\n    type: STATE\n    colour: green\n",
+            "actors[0].colour",
+        ),
         ("actors:\n  - id: pak\n    name: Pakistan\n    type: STATE\n", "actors[0].id"),
         ("actors:\n  - id: PAK\n    name: Pakistan\n    type: COUNTRY\n", "actors[0].type"),
-        ("actors:\n  - id: PAK\n    name: Pakistan\n    type: STATE\n    aliases: [\n",
-         "line"),
-        ("actors:\n  - id: X1\n    name: X\n    type: PERSON\n    roles:\n"
-         "      - {title: Minister, of: NOPE, start: 2024-01-01}\n", "unknown actor id 'NOPE'"),
+        ("actors:\n  - id: PAK\n    name: Pakistan\n    type: STATE\n    aliases: [\n", "line"),
+        (
+            "actors:\n  - id: X1\n    name: X\n    type: PERSON\n    roles:\n"
+            "      - {title: Minister, of: NOPE, start: 2024-01-01}\n",
+            "unknown actor id 'NOPE'",
+        ),
     ],
 )
 def test_bad_data_file_says_file_location_message(tmp_path, content, message):
@@ -128,5 +132,5 @@ def test_duplicate_ids_across_files_are_refused(tmp_path):
 
 
 def test_empty_folder_is_refused(tmp_path):
-    with pytest.raises(DataFileError, match="no \\*.yaml actor files"):
+    with pytest.raises(DataFileError, match=r"no \*\.yaml actor files"):
         Gazetteer.from_dir(tmp_path)

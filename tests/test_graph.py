@@ -13,18 +13,45 @@ from actorgraph.graph import GraphBuilder
 from actorgraph.schemas import ActorRecord, DocumentRecord, DocumentResult, Mention, RelationRecord
 
 
-def _relation(doc_id, relation, source, target, *, confidence=0.9, negated=False, hedged=False,
-              sentence="Evidence."):
+def _relation(
+    doc_id,
+    relation,
+    source,
+    target,
+    *,
+    confidence=0.9,
+    negated=False,
+    hedged=False,
+    sentence="Evidence.",
+):
     return RelationRecord(
-        doc_id=doc_id, relation=relation, source=source, target=target, source_text=source,
-        target_text=target, sentence=sentence, start=0, end=len(sentence), trigger="x",
-        confidence=confidence, attributed_to=None, hedged=hedged, negated=negated, pattern="t.x",
+        doc_id=doc_id,
+        relation=relation,
+        source=source,
+        target=target,
+        source_text=source,
+        target_text=target,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        trigger="x",
+        confidence=confidence,
+        attributed_to=None,
+        hedged=hedged,
+        negated=negated,
+        pattern="t.x",
     )
 
 
 def _actor(doc_id, actor_id, text):
-    return ActorRecord(id=actor_id, name=actor_id.title(), type="STATE", country=actor_id,
-                       aliases=[text], mentions=[Mention(doc_id=doc_id, text=text, start=0, end=1)])
+    return ActorRecord(
+        id=actor_id,
+        name=actor_id.title(),
+        type="STATE",
+        country=actor_id,
+        aliases=[text],
+        mentions=[Mention(doc_id=doc_id, text=text, start=0, end=1)],
+    )
 
 
 def _result(doc_id, relations, actors=("PAK", "AFG", "QAT")):
@@ -37,13 +64,25 @@ def _result(doc_id, relations, actors=("PAK", "AFG", "QAT")):
 
 @pytest.fixture
 def graph():
-    return actorgraph.build_graph([
-        _result("d1", [_relation("d1", "accuses", "PAK", "AFG", confidence=0.8),
-                       _relation("d1", "negotiates-with", "PAK", "AFG")]),
-        _result("d2", [_relation("d2", "accuses", "PAK", "AFG", confidence=0.95, sentence="Best."),
-                       _relation("d2", "negotiates-with", "AFG", "PAK"),
-                       _relation("d2", "accuses", "QAT", "PAK", negated=True)]),
-    ])
+    return actorgraph.build_graph(
+        [
+            _result(
+                "d1",
+                [
+                    _relation("d1", "accuses", "PAK", "AFG", confidence=0.8),
+                    _relation("d1", "negotiates-with", "PAK", "AFG"),
+                ],
+            ),
+            _result(
+                "d2",
+                [
+                    _relation("d2", "accuses", "PAK", "AFG", confidence=0.95, sentence="Best."),
+                    _relation("d2", "negotiates-with", "AFG", "PAK"),
+                    _relation("d2", "accuses", "QAT", "PAK", negated=True),
+                ],
+            ),
+        ]
+    )
 
 
 def test_edges_merge_per_triple(graph):
@@ -84,7 +123,7 @@ def test_graphml_round_trip_keeps_nodes_edges_and_attributes(graph, tmp_path):
     back = nx.read_graphml(path, force_multigraph=True)
     assert set(back.nodes) == set(graph.nodes)
     assert back.number_of_edges() == graph.number_of_edges()
-    for u, v, data in graph.edges(data=True):
+    for u, _, data in graph.edges(data=True):
         (read,) = [d for _, _, d in back.edges(u, data=True) if d["id"] == data["id"]]
         assert read["count"] == data["count"]
         assert read["confidence"] == pytest.approx(data["confidence"])
@@ -103,16 +142,19 @@ def test_graphml_keys_are_unique_typed_and_labelled(graph, tmp_path):
     keys = tree.findall("g:key", ns)
     ids = [k.get("id") for k in keys]
     assert len(ids) == len(set(ids))
-    assert {("node", "label"), ("edge", "label")} <= {(k.get("for"), k.get("attr.name")) for k in keys}
+    assert {("node", "label"), ("edge", "label")} <= {
+        (k.get("for"), k.get("attr.name")) for k in keys
+    }
     assert len({(k.get("for"), k.get("attr.name")) for k in keys}) == len(keys)
     edge_ids = [e.get("id") for e in tree.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     assert len(edge_ids) == len(set(edge_ids)) and all("|" not in i for i in edge_ids)
 
 
 def test_graphml_stays_valid_with_hostile_text(tmp_path):
-    sentence = 'Quote "<b>&amp;</b>" \u2028 and emoji \U0001F600.'
-    g = actorgraph.build_graph([_result("d<1>&", [_relation("d<1>&", "accuses", "PAK", "AFG",
-                                                            sentence=sentence)])])
+    sentence = 'Quote "<b>&amp;</b>" \u2028 and emoji \U0001f600.'
+    g = actorgraph.build_graph(
+        [_result("d<1>&", [_relation("d<1>&", "accuses", "PAK", "AFG", sentence=sentence)])]
+    )
     path = tmp_path / "g.graphml"
     actorgraph.write_graphml(g, path)
     back = nx.read_graphml(path, force_multigraph=True)
@@ -136,3 +178,12 @@ def test_builder_is_incremental():
     assert builder.graph.number_of_edges() == 1
     builder.add(_result("d2", [_relation("d2", "mediates", "QAT", "PAK")]))
     assert builder.finish().number_of_edges() == 2
+
+
+def test_write_graph_picks_the_format_from_the_suffix(graph, tmp_path):
+    actorgraph.write_graph(graph, tmp_path / "g.graphml")
+    actorgraph.write_graph(graph, tmp_path / "g.json")
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() == graph.number_of_nodes()
+    assert json.loads((tmp_path / "g.json").read_text())["nodes"]
+    with pytest.raises(actorgraph.errors.UnknownFormat):
+        actorgraph.write_graph(graph, tmp_path / "g.gexf")

@@ -71,8 +71,13 @@ def test_json_object_and_list(tmp_path):
 
 
 def test_jsonl_bad_lines_become_records_and_the_rest_is_read(tmp_path):
-    lines = [json.dumps({"text": "first", "url": "https://example.org/1"}), "{broken", "",
-             json.dumps({"text": "fourth"}), json.dumps([1, 2])]
+    lines = [
+        json.dumps({"text": "first", "url": "https://example.org/1"}),
+        "{broken",
+        "",
+        json.dumps({"text": "fourth"}),
+        json.dumps([1, 2]),
+    ]
     (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
     entries = _read(tmp_path)
     assert [e.doc_id for e in entries] == ["a.jsonl#1", "a.jsonl#2", "a.jsonl#4", "a.jsonl#5"]

@@ -24,7 +24,7 @@ FACTORIES = {
 
 def test_every_component_is_registered_as_a_spacy_factory_entry_point():
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert FACTORIES <= names
+    assert names >= FACTORIES
 
 
 def test_console_script_entry_point():
@@ -33,9 +33,11 @@ def test_console_script_entry_point():
 
 
 def test_import_is_light():
-    code = "import sys, actorgraph; print(json.dumps(sorted(m for m in ('spacy', 'networkx', 'click', 'torch') if m in sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", "import json; " + code],
-                         capture_output=True, text=True, check=True)
+    heavy = "('spacy', 'networkx', 'click', 'torch')"
+    code = f"import sys, actorgraph; print(json.dumps([m for m in {heavy} if m in sys.modules]))"
+    out = subprocess.run(
+        [sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout) == []
 
 

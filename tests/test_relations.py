@@ -34,21 +34,38 @@ def test_pattern_fires_on_its_examples(ag, pattern_id, sentence):
         ("Kinshasa blamed Kigali for the fall of Goma.", {("COD", "accuses", "RWA")}),
         ("Iran was accused by Israel of supplying drones.", {("ISR", "accuses", "IRN")}),
         ("Jordan condemned Israel's raids on the West Bank.", {("JOR", "accuses", "ISR")}),
-        ("India rejected Pakistan's sponsorship of cross-border terrorism.",
-         {("IND", "accuses", "PAK")}),
+        (
+            "India rejected Pakistan's sponsorship of cross-border terrorism.",
+            {("IND", "accuses", "PAK")},
+        ),
         ("The Egyptian government condemned Israel on Tuesday.", {("EGY", "accuses", "ISR")}),
-        ("Serbia and Hungary accused Kosovo of provoking the unrest.",
-         {("SRB", "accuses", "XKX"), ("HUN", "accuses", "XKX")}),
+        (
+            "Serbia and Hungary accused Kosovo of provoking the unrest.",
+            {("SRB", "accuses", "XKX"), ("HUN", "accuses", "XKX")},
+        ),
         ("Rwanda held talks with the DRC in Doha on Monday.", {("COD", "negotiates-with", "RWA")}),
-        ("The talks between Armenia and Azerbaijan were brokered by the United States.",
-         {("ARM", "negotiates-with", "AZE"), ("USA", "mediates", "ARM"),
-          ("USA", "mediates", "AZE")}),
-        ("The negotiations between Israel and Hamas, mediated by Egypt and Qatar, stalled.",
-         {("HAMAS", "negotiates-with", "ISR"), ("EGY", "mediates", "ISR"),
-          ("EGY", "mediates", "HAMAS"), ("QAT", "mediates", "ISR"),
-          ("QAT", "mediates", "HAMAS")}),
-        ("Oman has mediated between Iran and the United States for years.",
-         {("OMN", "mediates", "IRN"), ("OMN", "mediates", "USA")}),
+        (
+            "The talks between Armenia and Azerbaijan were brokered by the United States.",
+            {
+                ("ARM", "negotiates-with", "AZE"),
+                ("USA", "mediates", "ARM"),
+                ("USA", "mediates", "AZE"),
+            },
+        ),
+        (
+            "The negotiations between Israel and Hamas, mediated by Egypt and Qatar, stalled.",
+            {
+                ("HAMAS", "negotiates-with", "ISR"),
+                ("EGY", "mediates", "ISR"),
+                ("EGY", "mediates", "HAMAS"),
+                ("QAT", "mediates", "ISR"),
+                ("QAT", "mediates", "HAMAS"),
+            },
+        ),
+        (
+            "Oman has mediated between Iran and the United States for years.",
+            {("OMN", "mediates", "IRN"), ("OMN", "mediates", "USA")},
+        ),
     ],
 )
 def test_expected_triples(ag, sentence, expected):

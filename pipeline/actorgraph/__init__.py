@@ -21,12 +21,21 @@ __all__ = [
     "build_graph",
     "extract_to_dir",
     "load",
+    "write_graph",
     "write_graphml",
     "write_json",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import Actorgraph, build_graph, extract_to_dir, load, write_graphml, write_json
+    from .api import (
+        Actorgraph,
+        build_graph,
+        extract_to_dir,
+        load,
+        write_graph,
+        write_graphml,
+        write_json,
+    )
 
 
 def __getattr__(name: str) -> Any:

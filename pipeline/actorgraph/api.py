@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .errors import NothingRead
+from .errors import NothingRead, UnknownFormat
 from .executors import DEFAULT_BATCH_SIZE, run_local
 from .graph import build_graph, write_graphml, write_json
 from .ingest import InputFile, find_inputs, read_articles
@@ -29,6 +29,7 @@ __all__ = [
     "build_graph",
     "extract_to_dir",
     "load",
+    "write_graph",
     "write_graphml",
     "write_json",
 ]
@@ -51,8 +52,9 @@ class Actorgraph:
         """Actors and relations of one text. ``published`` (ISO date) selects dated aliases."""
         from .ingest import clean_text
 
-        article = Article(doc_id=doc_id, text=clean_text(text), title=title,
-                          published=published, path="")
+        article = Article(
+            doc_id=doc_id, text=clean_text(text), title=title, published=published, path=""
+        )
         return next(self.pipe([article]))
 
     def pipe(
@@ -150,6 +152,15 @@ def extract_to_dir(
             documents=Path(out_dir) / "documents.jsonl",
         )
     return summary
+
+
+def write_graph(graph, path: Path | str) -> None:
+    """Write a graph in the format its file name asks for: ``.graphml`` or ``.json``."""
+    path = Path(path)
+    writers = {".graphml": write_graphml, ".json": write_json}
+    if path.suffix.lower() not in writers:
+        raise UnknownFormat(name=path.suffix or path.name, choices=".graphml, .json")
+    writers[path.suffix.lower()](graph, path)
 
 
 def _failed(article: Article, reason: str) -> DocumentResult:

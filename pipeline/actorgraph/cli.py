@@ -59,18 +59,41 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder to write relations.jsonl, actors.jsonl, documents.jsonl, "
-                   "graph.graphml and graph.json into (created if missing).")
-@click.option("--config", type=click.Path(path_type=Path), default=None,
-              help="spaCy config describing the pipeline (default: the packaged configs/default.cfg).")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="A pipeline folder written by 'actorgraph build-model' (overrides --config).")
-@click.option("--format", "formats", default="jsonl,graphml,json", show_default=True, help=FORMAT_HELP)
-@click.option("--include-negated", is_flag=True,
-              help="Also put negated relations ('did not accuse') in the graph, as 'not-' edges.")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
-              help="Documents per spaCy batch.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write relations.jsonl, actors.jsonl, documents.jsonl, "
+    "graph.graphml and graph.json into (created if missing).",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="spaCy config describing the pipeline (default: the packaged configs/default.cfg).",
+)
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A pipeline folder written by 'actorgraph build-model' (overrides --config).",
+)
+@click.option(
+    "--format", "formats", default="jsonl,graphml,json", show_default=True, help=FORMAT_HELP
+)
+@click.option(
+    "--include-negated",
+    is_flag=True,
+    help="Also put negated relations ('did not accuse') in the graph, as 'not-' edges.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=16,
+    show_default=True,
+    help="Documents per spaCy batch.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def extract(paths, out_dir, config, model, formats, include_negated, batch_size, quiet) -> None:
     """Extract actors and relations from PATHS (files or folders of .txt, .md, .html, .json,
@@ -119,13 +142,18 @@ def build_model(config: Path, output: Path) -> None:
 
 
 @main.command()
-@click.argument("record", required=False,
-                type=click.Choice(["relations", "actors", "documents"], case_sensitive=False))
+@click.argument(
+    "record",
+    required=False,
+    type=click.Choice(["relations", "actors", "documents"], case_sensitive=False),
+)
 def schema(record: str | None) -> None:
     """Print the JSON Schema of the output records (all three, or RECORD's)."""
     from .schemas import OUTPUT_RECORDS
 
-    schemas = {name.split(".")[0]: model.model_json_schema() for name, model in OUTPUT_RECORDS.items()}
+    schemas = {
+        name.split(".")[0]: model.model_json_schema() for name, model in OUTPUT_RECORDS.items()
+    }
     out = schemas[record.lower()] if record else schemas
     click.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
@@ -140,8 +168,9 @@ class _Progress:
 
     def start(self, total: int) -> None:
         if self.enabled and total > 1 and sys.stderr.isatty():
-            self._bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
-                                          show_pos=True, show_eta=True)
+            self._bar = click.progressbar(
+                length=total, label="extracting", file=sys.stderr, show_pos=True, show_eta=True
+            )
             self._bar.__enter__()
 
     def update(self, done: int) -> None:

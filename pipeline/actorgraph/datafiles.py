@@ -34,7 +34,9 @@ def validation_location(exc: ValidationError) -> dict[str, str]:
     err = exc.errors()[0]
     location = ""
     for part in err["loc"]:
-        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else str(part))
+        location += (
+            f"[{part}]" if isinstance(part, int) else (f".{part}" if location else str(part))
+        )
     detail = err["msg"]
     if exc.error_count() > 1:
         detail += f" (and {exc.error_count() - 1} more errors)"

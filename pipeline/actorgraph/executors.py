@@ -56,4 +56,4 @@ def _run_batch(nlp: Language, batch: list[Article]) -> Iterator[tuple[Article, D
                 log.warning("document %s failed: %s", article.doc_id, exc)
                 yield article, exc
         return
-    yield from zip(batch, docs)
+    yield from zip(batch, docs, strict=True)

@@ -147,8 +147,24 @@ def variants(text: str) -> list[str]:
 
 
 # Letters NFKD does not decompose into an ASCII base letter.
-_ASCII = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D",
-                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"})
+_ASCII = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
 
 
 def _slug(text: str) -> str:
@@ -187,7 +203,8 @@ class Gazetteer:
                     raise DataFileError(
                         path=file,
                         location=f"actors[{index}].id",
-                        detail=f"duplicate actor id {entry.id!r}, first defined in {origin[entry.id]}",
+                        detail=f"duplicate actor id {entry.id!r}, "
+                        f"first defined in {origin[entry.id]}",
                     )
                 origin[entry.id] = where
                 entries.append(entry)

@@ -89,8 +89,17 @@ class GraphBuilder:
         key = f"not-{r.relation}" if r.negated else r.relation
         for node in (source, target):
             if node not in g:  # a relation always has its actors, but stay total
-                g.add_node(node, label=node, type="ORGANIZATION", country="", roles=[],
-                           aliases=[], mention_count=0, document_count=0, _last_doc="")
+                g.add_node(
+                    node,
+                    label=node,
+                    type="ORGANIZATION",
+                    country="",
+                    roles=[],
+                    aliases=[],
+                    mention_count=0,
+                    document_count=0,
+                    _last_doc="",
+                )
         if not g.has_edge(source, target, key):
             meta = self.relations.get(r.relation)
             g.add_edge(
@@ -154,8 +163,9 @@ def write_json(graph: nx.MultiDiGraph, path: Path | str) -> None:
     """Write networkx node-link JSON atomically (lists stay lists)."""
     data = nx.node_link_data(_clean(graph), edges="edges")
     with atomic_path(Path(path)) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n",
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8"
+        )
 
 
 class _GraphMLWriter(GraphMLWriterLxml):

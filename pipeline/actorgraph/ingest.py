@@ -55,9 +55,27 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DROP_HTML = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg")
+_DROP_HTML = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+)
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td", "figcaption")
-_DATE_META = ("article:published_time", "datePublished", "date", "pubdate", "publishdate", "dc.date")
+_DATE_META = (
+    "article:published_time",
+    "datePublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +151,11 @@ def read_articles(item: InputFile) -> Iterator[Article | DocumentRecord]:
     """The articles in one file, or one record saying why there are none."""
     path, doc_id = item.path, item.doc_id
     if path.is_dir() and is_output_dir(path):
-        yield _skipped(doc_id, "an actorgraph output folder (it holds documents.jsonl and "
-                               "actors.jsonl): not read as articles")
+        yield _skipped(
+            doc_id,
+            "an actorgraph output folder (it holds documents.jsonl and "
+            "actors.jsonl): not read as articles",
+        )
         return
     try:
         mode = path.lstat().st_mode
@@ -146,8 +167,11 @@ def read_articles(item: InputFile) -> Iterator[Article | DocumentRecord]:
         return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield _skipped(doc_id, f"unsupported file type {suffix or '(no extension)'}; "
-                               f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        yield _skipped(
+            doc_id,
+            f"unsupported file type {suffix or '(no extension)'}; "
+            f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}",
+        )
         return
     if not stat.S_ISREG(mode):
         yield _skipped(doc_id, "not a regular file (a FIFO, device or socket)")
@@ -171,8 +195,15 @@ def read_articles(item: InputFile) -> Iterator[Article | DocumentRecord]:
         yield from _jsonl_articles(doc_id, path, text)
 
 
-def _article(doc_id: str, path: Path, *, text: str, title: str | None = None,
-             published: str | None = None, source: str | None = None) -> Article | DocumentRecord:
+def _article(
+    doc_id: str,
+    path: Path,
+    *,
+    text: str,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+) -> Article | DocumentRecord:
     text = clean_text(text)
     if not text.strip():
         return _skipped(doc_id, "empty document: no text to process", text.encode("utf-8"))
@@ -204,8 +235,9 @@ def _html_article(doc_id: str, path: Path, text: str, data: bytes) -> Article | 
     blocks = [b.text_content().strip() for b in body.iter(*_BLOCKS)]
     blocks = [re.sub(r"\s+", " ", b) for b in blocks if b]
     main = "\n\n".join(blocks) if blocks else re.sub(r"[ \t]+", " ", body.text_content()).strip()
-    return _article(doc_id, path, text=main, title=title, published=published,
-                    source=_meta(tree, "og:url"))
+    return _article(
+        doc_id, path, text=main, title=title, published=published, source=_meta(tree, "og:url")
+    )
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -217,7 +249,9 @@ def _meta(tree, *names: str) -> str | None:
     return None
 
 
-def _json_articles(doc_id: str, path: Path, text: str, data: bytes) -> Iterator[Article | DocumentRecord]:
+def _json_articles(
+    doc_id: str, path: Path, text: str, data: bytes
+) -> Iterator[Article | DocumentRecord]:
     try:
         payload = json.loads(text)
     except ValueError as exc:
@@ -243,7 +277,11 @@ def _jsonl_articles(doc_id: str, path: Path, text: str) -> Iterator[Article | Do
         try:
             item = json.loads(line)
         except ValueError as exc:
-            yield _failed(f"{doc_id}#{number}", f"invalid JSON on line {number}: {exc}", line.encode("utf-8", "replace"))
+            yield _failed(
+                f"{doc_id}#{number}",
+                f"invalid JSON on line {number}: {exc}",
+                line.encode("utf-8", "replace"),
+            )
             continue
         yield _object_article(f"{doc_id}#{number}", path, item)
     if lines == 0:

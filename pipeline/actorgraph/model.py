@@ -113,14 +113,19 @@ def _data_files(config: Config) -> list[Path]:
     paths = config["paths"]
     actors = Path(paths.get("actors") or actors_dir())
     files = sorted(actors.glob("*.y*ml")) if actors.is_dir() else []
-    for value, default in ((paths.get("rules"), relations_file()), (paths.get("titles"), titles_file())):
+    for value, default in (
+        (paths.get("rules"), relations_file()),
+        (paths.get("titles"), titles_file()),
+    ):
         file = Path(value or default)
         if file.is_file():
             files.append(file)
     return files
 
 
-def load_pipeline(config_path: Path | str | None = None, model: Path | str | None = None) -> Language:
+def load_pipeline(
+    config_path: Path | str | None = None, model: Path | str | None = None
+) -> Language:
     """A ready pipeline: from ``model`` if given, else from the cache (built when missing)."""
     if model is not None:
         return _load_dir(Path(model))

@@ -55,7 +55,11 @@ class RunWriter:
     """Collects document results and writes the output contract into ``out_dir``."""
 
     def __init__(
-        self, out_dir: Path | str, *, formats: Iterable[str] = FORMATS, include_negated: bool = False
+        self,
+        out_dir: Path | str,
+        *,
+        formats: Iterable[str] = FORMATS,
+        include_negated: bool = False,
     ) -> None:
         self.out_dir = Path(out_dir)
         self.formats = check_formats(formats)
@@ -100,7 +104,10 @@ class RunWriter:
         """Write the remaining files and move every file into place."""
         graph = self._graph.finish()
         if "jsonl" in self.formats:
-            with atomic_path(self.out_dir / "actors.jsonl") as tmp, tmp.open("w", encoding="utf-8") as f:
+            with (
+                atomic_path(self.out_dir / "actors.jsonl") as tmp,
+                tmp.open("w", encoding="utf-8") as f,
+            ):
                 for actor_id in sorted(self._actors):
                     f.write(self._actors[actor_id].model_dump_json() + "\n")
             self._relations.commit()
@@ -112,7 +119,9 @@ class RunWriter:
         self.summary.actors = len(self._actors)
         self.summary.edges = graph.number_of_edges()
         self.summary.seconds = time.perf_counter() - self._started
-        self.summary.files = sorted(p.name for p in self.out_dir.iterdir() if not p.name.startswith("."))
+        self.summary.files = sorted(
+            p.name for p in self.out_dir.iterdir() if not p.name.startswith(".")
+        )
         return self.summary
 
     def abort(self) -> None:

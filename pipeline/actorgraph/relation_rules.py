@@ -140,4 +140,3 @@ def _expand(value: Any, cues: dict[str, tuple[str, ...]]) -> Any:
     if isinstance(value, (list, tuple)):
         return [_expand(v, cues) for v in value]
     return value
-

@@ -34,11 +34,19 @@ class _Record(BaseModel):
 class Article(_Record):
     """One input article, as ingest produces it."""
 
-    doc_id: str = Field(description="Path relative to the input folder; '#N' for the N-th object of a JSON/JSONL file.")
+    doc_id: str = Field(
+        description=(
+            "Path relative to the input folder; '#N' for the N-th object of a JSON/JSONL file."
+        )
+    )
     text: str = Field(description="The article text the pipeline reads; all offsets refer to it.")
     title: str | None = Field(default=None, description="Title from the file's metadata, if any.")
-    published: str | None = Field(default=None, description="Publication date (ISO 8601) from metadata, if any.")
-    source: str | None = Field(default=None, description="Where the article came from (URL or source name), if given.")
+    published: str | None = Field(
+        default=None, description="Publication date (ISO 8601) from metadata, if any."
+    )
+    source: str | None = Field(
+        default=None, description="Where the article came from (URL or source name), if given."
+    )
     path: str = Field(description="The file the article was read from.")
 
 
@@ -54,13 +62,34 @@ class Mention(_Record):
 class ActorRecord(_Record):
     """One canonical actor (a line of actors.jsonl)."""
 
-    id: str = Field(description="Canonical id: ISO 3166-1 alpha-3 for states, a stable uppercase id otherwise (a slug of the name for actors the registry does not know).")
-    name: str = Field(description="Display name: the registry name, or the longest mention for unknown actors.")
+    id: str = Field(
+        description=(
+            "Canonical id: ISO 3166-1 alpha-3 for states, a stable uppercase id otherwise (a slug"
+            " of the name for actors the registry does not know)."
+        )
+    )
+    name: str = Field(
+        description="Display name: the registry name, or the longest mention for unknown actors."
+    )
     type: ActorTypeName
-    country: str | None = Field(default=None, description="ISO3 of the state the actor belongs to (a state's own id for a state).")
-    roles: list[str] = Field(default_factory=list, description="Roles: MEDIATOR for an actor that mediates in some document; office titles found in the text.")
-    aliases: list[str] = Field(default_factory=list, description="Every distinct surface form the articles used for this actor, sorted.")
-    mentions: list[Mention] = Field(default_factory=list, description="Every mention, in document and text order.")
+    country: str | None = Field(
+        default=None,
+        description="ISO3 of the state the actor belongs to (a state's own id for a state).",
+    )
+    roles: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Roles: MEDIATOR for an actor that mediates in some document; office titles found in "
+            "the text."
+        ),
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Every distinct surface form the articles used for this actor, sorted.",
+    )
+    mentions: list[Mention] = Field(
+        default_factory=list, description="Every mention, in document and text order."
+    )
 
 
 class RelationRecord(_Record):
@@ -68,18 +97,45 @@ class RelationRecord(_Record):
 
     doc_id: str
     relation: RelationName
-    source: str = Field(description="Actor id of the source (the accuser, the mediator, ...). For symmetric relations the first-named party.")
+    source: str = Field(
+        description=(
+            "Actor id of the source (the accuser, the mediator, ...). For symmetric relations the"
+            " first-named party."
+        )
+    )
     target: str = Field(description="Actor id of the target.")
     source_text: str = Field(description="The source mention as written.")
     target_text: str = Field(description="The target mention as written.")
     sentence: str = Field(description="The evidence sentence.")
-    start: int = Field(ge=0, description="Character offset of the evidence sentence in the article text.")
+    start: int = Field(
+        ge=0, description="Character offset of the evidence sentence in the article text."
+    )
     end: int = Field(ge=0, description="Character offset just past the evidence sentence.")
-    trigger: str = Field(description="The word that signals the relation (accused, talks, mediated, ...).")
-    confidence: float = Field(ge=0.0, le=1.0, description="0..1, from the pattern's strength, lowered for hedged or document-linked relations.")
-    attributed_to: str | None = Field(default=None, description="Actor id of whoever the text says made the claim (reported speech), else null.")
-    hedged: bool = Field(description="The text only suggests the relation ('may have', 'allegedly', 'appears to').")
-    negated: bool = Field(description="The text denies the relation ('did not accuse'). Negated relations are not graph edges by default.")
+    trigger: str = Field(
+        description="The word that signals the relation (accused, talks, mediated, ...)."
+    )
+    confidence: float = Field(
+        ge=0.0,
+        le=1.0,
+        description=(
+            "0..1, from the pattern's strength, lowered for hedged or document-linked relations."
+        ),
+    )
+    attributed_to: str | None = Field(
+        default=None,
+        description=(
+            "Actor id of whoever the text says made the claim (reported speech), else null."
+        ),
+    )
+    hedged: bool = Field(
+        description="The text only suggests the relation ('may have', 'allegedly', 'appears to')."
+    )
+    negated: bool = Field(
+        description=(
+            "The text denies the relation ('did not accuse'). Negated relations are not graph "
+            "edges by default."
+        )
+    )
     pattern: str = Field(description="Id of the rule in relations.yaml that found the relation.")
 
 
@@ -87,17 +143,35 @@ class DocumentRecord(_Record):
     """What happened to one input document (a line of documents.jsonl)."""
 
     doc_id: str
-    status: Status = Field(description="ok: processed; skipped: nothing to process (empty, unsupported type); failed: could not be read or processed.")
-    error: str | None = Field(default=None, description="Why a document was skipped or failed, in words.")
-    chars: int = Field(ge=0, description="Length of the article text in characters (0 when it could not be read).")
-    sha256: str | None = Field(default=None, description="SHA-256 of the article text (UTF-8), or of the raw bytes when the text could not be decoded.")
+    status: Status = Field(
+        description=(
+            "ok: processed; skipped: nothing to process (empty, unsupported type); failed: could "
+            "not be read or processed."
+        )
+    )
+    error: str | None = Field(
+        default=None, description="Why a document was skipped or failed, in words."
+    )
+    chars: int = Field(
+        ge=0, description="Length of the article text in characters (0 when it could not be read)."
+    )
+    sha256: str | None = Field(
+        default=None,
+        description=(
+            "SHA-256 of the article text (UTF-8), or of the raw bytes when the text could not be "
+            "decoded."
+        ),
+    )
 
 
 class DocumentResult(_Record):
     """Everything actorgraph found in one article: what ``Actorgraph.extract`` returns."""
 
     document: DocumentRecord
-    actors: list[ActorRecord] = Field(default_factory=list, description="Actors of this document, each with this document's mentions only.")
+    actors: list[ActorRecord] = Field(
+        default_factory=list,
+        description="Actors of this document, each with this document's mentions only.",
+    )
     relations: list[RelationRecord] = Field(default_factory=list)
 
 

@@ -48,8 +48,13 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 
 
 class RelationExtractor:
-    def __init__(self, nlp: Language, name: str = "actorgraph_relation_extractor", *,
-                 spans_key: str = "actors") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "actorgraph_relation_extractor",
+        *,
+        spans_key: str = "actors",
+    ) -> None:
         install_extensions()
         self.nlp = nlp
         self.name = name
@@ -95,7 +100,9 @@ class RelationExtractor:
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
             spec = self._specs[self.nlp.vocab.strings[match_id]]
-            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids)}
+            nodes = {
+                node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids, strict=True)
+            }
             if spec.source:
                 sources = finder.actors_at(nodes[spec.source])
             elif spec.subject_of:
@@ -315,7 +322,9 @@ class _ActorFinder:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         out += self.actors_at(grandchild)
-            elif child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS:
+            elif (
+                child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS
+            ):
                 # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
                 modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
         # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
