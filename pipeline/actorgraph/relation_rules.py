@@ -11,23 +11,14 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .datafiles import load_yaml_model
+from .schemas import RelationName
 
-RELATION_NAMES = (
-    "accuses",
-    "mediates",
-    "negotiates-with",
-    "threatens",
-    "demands",
-    "attacks",
-    "supports",
-    "agrees-with",
-    "leads",
-)
+RELATION_NAMES = get_args(RelationName)
 
 
 class _Strict(BaseModel):
