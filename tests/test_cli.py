@@ -108,6 +108,7 @@ def test_failed_documents_do_not_fail_the_run(tmp_path, ag):
         (["extract", "{tmp}/in", "--out", "{tmp}/in/a.txt"], 2, "[E006]"),
         (["extract", "{tmp}/in", "--out", "{tmp}/o", "--model", "{tmp}"], 2, "[E008]"),
         (["extract", "{tmp}/empty", "--out", "{tmp}/o"], 3, "[E002]"),
+        (["extract", "{tmp}/nothing", "--out", "{tmp}/o"], 3, "[E002]"),
     ],
 )
 def test_known_errors_are_one_line_and_an_exit_code(tmp_path, args, code, message):
@@ -115,6 +116,7 @@ def test_known_errors_are_one_line_and_an_exit_code(tmp_path, args, code, messag
     (tmp_path / "in" / "a.txt").write_text("text")
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "blank.txt").write_text("   ")
+    (tmp_path / "nothing").mkdir()
     result = CliRunner().invoke(main, [a.format(tmp=tmp_path) for a in args])
     assert result.exit_code == code, result.output
     assert message in result.stderr

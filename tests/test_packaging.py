@@ -96,3 +96,18 @@ def test_analyze_pipes_finds_no_problem():
     nlp = build_pipeline()
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values())
+
+
+def test_components_work_when_added_to_any_english_pipeline_without_initialising():
+    code = (
+        "import spacy\n"
+        "from actorgraph.resources import FALLBACK_BASE, OFFICIAL_BASE, is_installed\n"
+        "nlp = spacy.load(OFFICIAL_BASE if is_installed(OFFICIAL_BASE) else FALLBACK_BASE)\n"
+        "for name in ('actorgraph_actor_ruler', 'actorgraph_alias_resolver',\n"
+        "             'actorgraph_actor_typer', 'actorgraph_relation_extractor'):\n"
+        "    nlp.add_pipe(name)\n"
+        "doc = nlp('Kinshasa blamed Kigali for the fall of Goma.')\n"
+        "print([(r['source'], r['relation'], r['target']) for r in doc._.relations])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "('COD', 'accuses', 'RWA')" in out.stdout

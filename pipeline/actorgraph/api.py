@@ -144,7 +144,7 @@ def extract_to_dir(
         writer.abort()
         raise
     summary = writer.finish()
-    if files and summary.documents["ok"] == 0:
+    if summary.documents["ok"] == 0:
         raise NothingRead(
             paths=", ".join(str(p) for p in _as_list(paths)),
             failed=summary.documents["failed"],

@@ -16,7 +16,10 @@ import click
 from . import __version__
 from .errors import EXIT_INTERNAL, ActorgraphError
 
-FORMAT_HELP = "Outputs to write, comma-separated: jsonl, graphml, json (default: all three)."
+FORMAT_HELP = (
+    "Outputs to write, comma-separated: jsonl (relations.jsonl and actors.jsonl), graphml, "
+    "json. documents.jsonl, the record of every input, is always written."
+)
 
 
 class _Group(click.Group):

@@ -28,6 +28,12 @@ class RegistryComponent:
         self.name = name
         self.spans_key = spans_key
         self.gazetteer = Gazetteer([])
+        self._ready = False
+
+    def ensure_ready(self) -> None:
+        """Load the packaged registry if the component was never initialised or loaded."""
+        if not self._ready:
+            self.initialize()
 
     def initialize(
         self,
@@ -38,12 +44,14 @@ class RegistryComponent:
     ) -> None:
         """Load the registry folder (the packaged ``data/actors`` when not given)."""
         self.gazetteer = Gazetteer.from_dir(actors or actors_dir())
+        self._ready = True
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return self.gazetteer.to_bytes()
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()):
         self.gazetteer = Gazetteer.from_bytes(data)
+        self._ready = True
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

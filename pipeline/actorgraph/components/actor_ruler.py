@@ -62,6 +62,7 @@ class ActorRuler:
         self.ner_labels = frozenset(ner_labels)
         self.gazetteer = Gazetteer([])
         self.titles = TitleLexicon(titles=())
+        self._ready = False
         self._build()
 
     # -- data --------------------------------------------------------------------------------
@@ -76,6 +77,7 @@ class ActorRuler:
         """Load the registry folder and title list (the packaged data when not given)."""
         self.gazetteer = Gazetteer.from_dir(actors or actors_dir())
         self.titles = load_yaml_model(Path(titles or titles_file()), TitleLexicon)
+        self._ready = True
         self._build()
 
     def _build(self) -> None:
@@ -99,6 +101,8 @@ class ActorRuler:
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if not self._ready:  # added with nlp.add_pipe and never initialised
+            self.initialize()
         registry_spans = []
         for key, start, end in self.matcher(doc):
             ids = self._forms[key]
@@ -141,6 +145,7 @@ class ActorRuler:
         payload = json.loads(data)
         self.gazetteer = Gazetteer.from_bytes(payload["gazetteer"].encode("utf-8"))
         self.titles = TitleLexicon.model_validate(payload["titles"])
+        self._ready = True
         self._build()
         return self
 

@@ -24,6 +24,7 @@ _FROM_LABEL = {
 
 class ActorTyper(RegistryComponent):
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
         title_before = {title.end: title for title in doc.spans.get("titles", [])}
         typed: list[Span] = []
         actors: dict[str, dict] = {}

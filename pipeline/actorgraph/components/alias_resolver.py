@@ -36,6 +36,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 class AliasResolver(RegistryComponent):
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
         day = _parse_date(doc._.published)
         actors: list[Span] = []
         places: list[Span] = []

@@ -90,9 +90,8 @@ class RelationExtractor:
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if self.rules is None:
-            doc._.relations = []
-            return doc
+        if self.rules is None:  # added with nlp.add_pipe and never initialised
+            self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
         finder = _ActorFinder(mentions, self._proxies)
