@@ -19,6 +19,7 @@ __all__ = [
     "Actorgraph",
     "__version__",
     "build_graph",
+    "evaluate",
     "extract_to_dir",
     "load",
     "write_graph",
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import (
         Actorgraph,
         build_graph,
+        evaluate,
         extract_to_dir,
         load,
         write_graph,

@@ -7,6 +7,7 @@ prints. The CLI (cli.py) is a thin layer over these functions.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .errors import NothingRead, UnknownFormat
+from .evaluate import EvalReport, score_run
 from .executors import DEFAULT_BATCH_SIZE, run_local
 from .graph import build_graph, write_graphml, write_json
 from .ingest import InputFile, find_inputs, read_articles
@@ -27,6 +29,7 @@ log = logging.getLogger("actorgraph")
 __all__ = [
     "Actorgraph",
     "build_graph",
+    "evaluate",
     "extract_to_dir",
     "load",
     "write_graph",
@@ -152,6 +155,26 @@ def extract_to_dir(
             documents=Path(out_dir) / "documents.jsonl",
         )
     return summary
+
+
+def evaluate(
+    gold_dir: Path | str,
+    articles: Path | str | Iterable[Path | str],
+    *,
+    out_dir: Path | str | None = None,
+    config: Path | str | None = None,
+    model: Path | str | None = None,
+    types: Iterable[str] | None = None,
+    lenient: bool = False,
+) -> EvalReport:
+    """Run actorgraph on ``articles`` and score it against the gold files in ``gold_dir``.
+
+    The extraction output is kept in ``out_dir`` when given (else a temporary folder).
+    """
+    with tempfile.TemporaryDirectory(prefix="actorgraph-eval-") as tmp:
+        run_dir = Path(out_dir) if out_dir is not None else Path(tmp)
+        extract_to_dir(articles, run_dir, config=config, model=model, formats=("jsonl",))
+        return score_run(gold_dir, run_dir, types=types, lenient=lenient)
 
 
 def write_graph(graph, path: Path | str) -> None:

@@ -126,6 +126,77 @@ def extract(paths, out_dir, config, model, formats, include_negated, batch_size,
         click.echo(summary.line(), err=True)
 
 
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("articles", type=click.Path(path_type=Path))
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Count a person's relation for the state or group they lead, and a state "
+    "organ (PAK_MIL) for its state.",
+)
+@click.option(
+    "--types",
+    default="",
+    help="Only these relation types, comma-separated (e.g. accuses,mediates,negotiates-with).",
+)
+@click.option(
+    "--show-errors",
+    is_flag=True,
+    help="List each missed and each false relation with its evidence sentence.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Keep the extraction output in this folder.",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="spaCy config describing the pipeline (default: the packaged one).",
+)
+@click.option(
+    "--model",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A pipeline folder written by 'actorgraph build-model'.",
+)
+def evaluate(gold_dir, articles, lenient, types, show_errors, as_json, out_dir, config, model):
+    """Run actorgraph on ARTICLES and score it against the gold files in GOLD_DIR.
+
+    Prints precision, recall and F1 per relation type, for the core three together
+    (accuses, mediates, negotiates-with) and for all, and for actors; the figures agree with
+    the reference scorer (../shared/eval/score.py) on the same output.
+    """
+    from .api import evaluate as run_evaluation
+
+    wanted = [t for t in types.split(",") if t.strip()] or None
+    report = run_evaluation(
+        gold_dir,
+        articles,
+        out_dir=out_dir,
+        config=config,
+        model=model,
+        types=wanted,
+        lenient=lenient,
+    )
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+        return
+    click.echo(report.table())
+    if show_errors:
+        click.echo(f"\nmissed ({len(report.misses)}):")
+        for item in report.misses:
+            click.echo("  " + item.line())
+        click.echo(f"\nfalse ({len(report.extras)}):")
+        for item in report.extras:
+            click.echo("  " + item.line())
+
+
 @main.command("build-model")
 @click.argument("config", type=click.Path(path_type=Path))
 @click.argument("output", type=click.Path(path_type=Path))
