@@ -158,3 +158,47 @@ def test_evidence_offsets_point_into_the_text(ag):
     assert relation.sentence.startswith("On Monday")
     assert relation.trigger == "accused"
     assert (relation.source_text, relation.target_text) == ("Ethiopia", "Eritrea")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected", "speaker"),
+    [
+        # a registry office holder acts for the state they serve on the article's date
+        (
+            "Volodymyr Zelensky accused Moscow of playing for time.",
+            "2025-06-01",
+            ("UKR", "accuses", "RUS"),
+            "VOLODYMYR_ZELENSKY",
+        ),
+        # an office holder the registry does not know, affiliated by the text
+        (
+            "Lithuanian Foreign Minister Jan Novak accused Minsk of staging the incident.",
+            None,
+            ("LTU", "accuses", "BLR"),
+            "JAN_NOVAK",
+        ),
+        (
+            "Chad's Defence Minister Jan Novak accused Sudan of arming rebels.",
+            None,
+            ("TCD", "accuses", "SDN"),
+            "JAN_NOVAK",
+        ),
+    ],
+)
+def test_office_holders_act_for_their_state(ag, sentence, published, expected, speaker):
+    result = ag.extract(sentence, published=published)
+    assert triples(result) == {expected}
+    assert result.relations[0].attributed_to == speaker
+
+
+def test_a_former_office_holder_speaks_for_himself(ag):
+    result = ag.extract("Joe Biden accused Russia of war crimes.", published="2026-03-01")
+    (relation,) = result.relations
+    assert relation.source == "JOE_BIDEN" and relation.attributed_to is None
+    earlier = ag.extract("Joe Biden accused Russia of war crimes.", published="2023-03-01")
+    assert earlier.relations[0].source == "USA"
+
+
+def test_both_sides_of_a_negotiation_are_lifted(ag):
+    text = "Armenian Foreign Minister Jan Novak met his Azerbaijani counterpart in Abu Dhabi."
+    assert triples(ag.extract(text)) == {("ARM", "negotiates-with", "AZE")}

@@ -86,6 +86,8 @@ class RoleEntry(_Strict):
 
 
 class ActorEntry(_Strict):
+    """One known actor. ``roles`` are the offices an office holder held, with their dates."""
+
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
     type: ActorType
@@ -95,6 +97,16 @@ class ActorEntry(_Strict):
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     roles: tuple[RoleEntry, ...] = ()
+
+    def office_on(self, day: dt.date | None) -> RoleEntry | None:
+        """The office held on ``day``; with no date, the office still held (end unknown)."""
+        for role in self.roles:
+            if day is None:
+                if role.end is None:
+                    return role
+            elif role.start <= day and (role.end is None or day <= role.end):
+                return role
+        return None
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -126,6 +138,16 @@ class SurfaceForm:
 
 _DASHES = re.compile(r"[\s\-\u2010-\u2015_]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The date of an ISO date or datetime string (``doc._.published``), None if it is not one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def normalize(text: str) -> str:

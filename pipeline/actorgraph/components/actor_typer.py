@@ -5,6 +5,11 @@ actor keeps its registry type. An actor the registry does not know is typed from
 statistical label (PERSON -> PERSON, ORG and NORP -> ORGANIZATION), and a person right after an
 office title ("Acting Defence Minister Mullah Yaqoob") becomes a MINISTER with that title as
 ``span._.role``. Roles that come from relations (MEDIATOR) are added when results are built.
+
+``doc._.actors[id]["represents"]`` is what an office holder acts for: the state or group of the
+registry office they held on the article's date, else the state or group named right before
+their title in the text ("Ukrainian President X", "Pakistan's Defence Minister X"). The
+relation extractor uses it to make a state the source of what its officials say and do.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import ActorType
+from ..gazetteer import ActorType, parse_day
 from ._registry_component import RegistryComponent
 
 _FROM_LABEL = {
@@ -22,10 +27,15 @@ _FROM_LABEL = {
 }
 
 
+_REPRESENTABLE = {ActorType.STATE, ActorType.ORGANIZATION, ActorType.MILITANT_GROUP}
+
+
 class ActorTyper(RegistryComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         title_before = {title.end: title for title in doc.spans.get("titles", [])}
+        day = parse_day(doc._.published)
+        mentions = {i: s for s in doc.spans[self.spans_key] for i in range(s.start, s.end)}
         typed: list[Span] = []
         actors: dict[str, dict] = {}
         for span in doc.spans[self.spans_key]:
@@ -49,8 +59,14 @@ class ActorTyper(RegistryComponent):
                     "type": actor_type.value,
                     "country": _country(entry),
                     "role": None,
+                    "represents": None,
                 },
             )
+            office = entry.office_on(day) if entry is not None else None
+            if office is not None and office.of in self.gazetteer:
+                info["represents"] = info["represents"] or office.of
+            if title is not None and info["represents"] is None:
+                info["represents"] = self._named_before(title, mentions)
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:
@@ -60,6 +76,19 @@ class ActorTyper(RegistryComponent):
         doc.spans[self.spans_key] = typed
         doc._.actors = actors
         return doc
+
+    def _named_before(self, title: Span, mentions: dict[int, Span]) -> str | None:
+        """The state or group named just before a title ("Ukrainian", "Pakistan's")."""
+        i = title.start - 1
+        if i >= 0 and title.doc[i].tag_ == "POS":
+            i -= 1
+        span = mentions.get(i)
+        if span is None:
+            return None
+        entry = self.gazetteer.get(span.kb_id_)
+        if entry is not None and entry.type in _REPRESENTABLE:
+            return entry.id
+        return None
 
 
 def _country(entry) -> str | None:

@@ -21,7 +21,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import ActorType, normalize
+from ..gazetteer import ActorType, normalize, parse_day
 from ._registry_component import RegistryComponent
 
 # Which registry actor types a statistical entity label may resolve to.
@@ -37,7 +37,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 class AliasResolver(RegistryComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        day = _parse_date(doc._.published)
+        day = parse_day(doc._.published)
         actors: list[Span] = []
         places: list[Span] = []
         surnames: dict[str, str] = {}
@@ -85,15 +85,6 @@ class AliasResolver(RegistryComponent):
     def _is_person(self, actor_id: str) -> bool:
         entry = self.gazetteer.get(actor_id)
         return entry is not None and entry.type in (ActorType.PERSON, ActorType.MINISTER)
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 @Language.factory(

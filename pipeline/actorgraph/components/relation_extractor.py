@@ -7,8 +7,11 @@ co-occurrence in a sentence. For every match:
 * the ``source``/``target``/``parties`` nodes are mapped to actor mentions: a token inside a
   mention, its conjuncts ("Türkiye and Qatar"), and proxy nouns that stand for the actor
   modifying them ("the Pakistani delegation", "the government of Kabul");
+* an office holder acts for the state or group they represent (``doc._.actors``): "Ukrainian
+  President Zelensky accused Moscow" gives Ukraine accuses Russia, attributed to Zelensky;
+  both sides of a symmetric relation are lifted this way, only the source of a directed one;
 * ``attributed_to`` is the actor whose speech governs the trigger ("Kabul said that ...",
-  "according to Kabul");
+  "according to Kabul"), else the office holder the source was lifted from;
 * ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to") or
   the relation sits inside a condition ("if Iran negotiates with ...");
   ``negated`` when a node is negated ("did not accuse", "no talks") or the trigger is the
@@ -140,32 +143,48 @@ class RelationExtractor:
         target: Span,
         factor: float,
     ) -> None:
-        if source.kb_id_ == target.kb_id_:
-            return
         trigger = nodes[spec.trigger]
+        symmetric = self.rules.relations[spec.relation].symmetric
+        source_id, speaker = self._acting_for(source, trigger.doc)
+        target_id = self._acting_for(target, trigger.doc)[0] if symmetric else target.kb_id_
+        if source_id == target_id:
+            return
         sent = trigger.sent
         hedged = self._hedged(trigger)
         confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
         record = {
             "relation": spec.relation,
-            "source": source.kb_id_,
-            "target": target.kb_id_,
+            "source": source_id,
+            "target": target_id,
             "source_span": [source.start, source.end],
             "target_span": [target.start, target.end],
             "trigger": trigger.i,
             "sentence": [sent.start, sent.end],
             "confidence": round(confidence, 4),
-            "attributed_to": self._speaker(trigger, finder),
+            "attributed_to": self._speaker(trigger, finder) or speaker,
             "hedged": hedged,
             "negated": self._negated(trigger, nodes),
             "pattern": spec.id,
         }
         ends = (record["source"], record["target"])
-        if self.rules.relations[spec.relation].symmetric:
+        if symmetric:
             ends = tuple(sorted(ends))
         key = (spec.relation, *ends, sent.start)
         if key not in found or found[key]["confidence"] < record["confidence"]:
             found[key] = record
+
+    @staticmethod
+    def _acting_for(span: Span, doc: Doc) -> tuple[str, str | None]:
+        """The actor a mention acts for, and the office holder when it is one.
+
+        An office holder acts for the state or group they represent ("Ukrainian President
+        Volodymyr Zelensky accused Moscow": Ukraine accuses Russia, said by Zelensky).
+        """
+        info = (doc._.actors or {}).get(span.kb_id_) or {}
+        represents = info.get("represents")
+        if represents:
+            return represents, span.kb_id_
+        return span.kb_id_, None
 
     def _link_to_talks(self, found: dict, finder: _ActorFinder, open_mediations: list) -> None:
         """Give mediations stated apart from their talks the parties of the document's talks.
