@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .datafiles import load_yaml_model
 from .schemas import RelationName
@@ -31,6 +31,9 @@ class RelationType(_Strict):
     # When a sentence names fewer than two parties (mediation stated apart from the talks),
     # take the parties from the talks the document reports (its negotiates-with pairs).
     document_parties: bool = False
+    # The relation its parties have with one another ("talks between A and B mediated by C":
+    # A negotiates with B), emitted when the sentence names at least two parties.
+    parties_relation: str | None = None
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 
@@ -53,22 +56,33 @@ class PatternSpec(_Strict):
     source: str | None = None
     subject_of: str | None = None
     target: str | None = None
-    parties: str | None = None
+    parties: tuple[str, ...] = ()
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
+
+    @field_validator("parties", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _check_nodes(self) -> PatternSpec:
         names = [node.get("RIGHT_ID") for node in self.pattern]
-        for role in ("trigger", "source", "subject_of", "target", "parties"):
-            value = getattr(self, role)
+        roles = [
+            ("trigger", self.trigger),
+            ("source", self.source),
+            ("subject_of", self.subject_of),
+            ("target", self.target),
+        ]
+        roles += [("parties", node) for node in self.parties]
+        for role, value in roles:
             if value is not None and value not in names:
                 raise ValueError(f"{role} names node {value!r}, which the pattern does not define")
-        if self.target is None and self.parties is None:
+        if self.target is None and not self.parties:
             raise ValueError("a pattern needs a target or parties node")
         if self.source is not None and self.subject_of is not None:
             raise ValueError("give either source or subject_of, not both")
-        if self.source is None and self.subject_of is None and self.parties is None:
+        if self.source is None and self.subject_of is None and not self.parties:
             raise ValueError("a pattern needs a source, subject_of or parties node")
         return self
 
@@ -92,6 +106,12 @@ class RelationRules(_Strict):
             seen.add(spec.id)
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
+        for name, relation in self.relations.items():
+            if relation.parties_relation and relation.parties_relation not in self.relations:
+                raise ValueError(
+                    f"relations.{name}: parties_relation "
+                    f"{relation.parties_relation!r} is not declared"
+                )
             for ref in _cue_refs(spec.pattern):
                 if ref not in self.cues:
                     raise ValueError(f"patterns[{index}]: unknown cue list ${ref}")

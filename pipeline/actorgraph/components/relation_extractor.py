@@ -9,7 +9,7 @@ co-occurrence in a sentence. For every match:
   modifying them ("the Pakistani delegation", "the government of Kabul");
 * an office holder acts for the state or group they represent (``doc._.actors``): "Ukrainian
   President Zelensky accused Moscow" gives Ukraine accuses Russia, attributed to Zelensky;
-  both sides of a symmetric relation are lifted this way, only the source of a directed one;
+  sources and parties are lifted this way, the target of a directed relation is not;
 * ``attributed_to`` is the actor whose speech governs the trigger ("Kabul said that ...",
   "according to Kabul"), else the office holder the source was lifted from;
 * ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to") or
@@ -112,7 +112,7 @@ class RelationExtractor:
             else:
                 sources = []
             targets = finder.actors_at(nodes[spec.target]) if spec.target else []
-            parties = finder.parties_of(nodes[spec.parties]) if spec.parties else []
+            parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
             relation = self.rules.relations[spec.relation]
             if relation.symmetric:
                 pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
@@ -122,6 +122,18 @@ class RelationExtractor:
                     open_mediations.append((spec, nodes, sources, parties))
                     continue
                 pairs = [(s, p) for s in sources for p in parties]
+                if relation.parties_relation:
+                    for a, b in _pairs(parties):
+                        self._add(
+                            found,
+                            finder,
+                            spec,
+                            nodes,
+                            a,
+                            b,
+                            1.0,
+                            relation=relation.parties_relation,
+                        )
             else:
                 pairs = [(s, t) for s in sources for t in targets]
             for source, target in pairs:
@@ -142,18 +154,24 @@ class RelationExtractor:
         source: Span,
         target: Span,
         factor: float,
+        *,
+        relation: str | None = None,
     ) -> None:
+        relation = relation or spec.relation
         trigger = nodes[spec.trigger]
-        symmetric = self.rules.relations[spec.relation].symmetric
+        symmetric = self.rules.relations[relation].symmetric
         source_id, speaker = self._acting_for(source, trigger.doc)
-        target_id = self._acting_for(target, trigger.doc)[0] if symmetric else target.kb_id_
+        # Parties to talks act for their side, as sources do; the target of a directed
+        # relation is who it is aimed at ("accused Zelensky" stays with the person).
+        lift_target = symmetric or spec.target is None
+        target_id = self._acting_for(target, trigger.doc)[0] if lift_target else target.kb_id_
         if source_id == target_id:
             return
         sent = trigger.sent
         hedged = self._hedged(trigger)
         confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
         record = {
-            "relation": spec.relation,
+            "relation": relation,
             "source": source_id,
             "target": target_id,
             "source_span": [source.start, source.end],
@@ -169,7 +187,7 @@ class RelationExtractor:
         ends = (record["source"], record["target"])
         if symmetric:
             ends = tuple(sorted(ends))
-        key = (spec.relation, *ends, sent.start)
+        key = (relation, *ends, sent.start)
         if key not in found or found[key]["confidence"] < record["confidence"]:
             found[key] = record
 
@@ -390,8 +408,7 @@ def _symmetric_pairs(
         return [(s, o) for s in sources for o in others if s.kb_id_ != o.kb_id_]
     if not sources:
         return _pairs(others)
-    party_node = nodes.get(spec.parties) if spec.parties else None
-    if party_node is not None and finder.has_party_phrase(party_node):
+    if any(finder.has_party_phrase(nodes[node]) for node in spec.parties):
         return []
     return _pairs(sources)
 
