@@ -134,3 +134,25 @@ def test_duplicate_ids_across_files_are_refused(tmp_path):
 def test_empty_folder_is_refused(tmp_path):
     with pytest.raises(DataFileError, match=r"no \*\.yaml actor files"):
         Gazetteer.from_dir(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("demonym", "plural"),
+    [
+        ("Palestinian", "Palestinians"),
+        ("Emirati", "Emiratis"),
+        ("Afghan", "Afghans"),
+        ("Chinese", None),
+        ("Swiss", None),
+        ("British", None),
+        ("French", None),
+    ],
+)
+def test_demonym_plurals(demonym, plural):
+    from actorgraph.gazetteer import demonym_plural
+
+    assert demonym_plural(demonym) == plural
+
+
+def test_plural_demonyms_resolve_to_the_state(registry):
+    assert "PSE" in {f.actor_id for f in registry.lookup("Palestinians")}

@@ -226,3 +226,17 @@ def test_a_former_office_holder_speaks_for_himself(ag):
 def test_both_sides_of_a_negotiation_are_lifted(ag):
     text = "Armenian Foreign Minister Jan Novak met his Azerbaijani counterpart in Abu Dhabi."
     assert triples(ag.extract(text)) == {("ARM", "negotiates-with", "AZE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("Russia offered to negotiate with Ukraine in Istanbul.", "hedged"),
+        ("Turkey wants to mediate between Israel and Hamas.", "hedged"),
+        ("Israel refused to meet Jordan's envoy in Amman.", "negated"),
+        ("Pakistan declined to hold talks with India.", "negated"),
+    ],
+)
+def test_intentions_and_refusals_are_not_plain_events(ag, sentence, flag):
+    relations = ag.extract(sentence).relations
+    assert relations and all(getattr(r, flag) for r in relations)

@@ -160,6 +160,16 @@ def normalize(text: str) -> str:
     return _DASHES.sub(" ", text).strip(" ,;:\"'")
 
 
+_NO_PLURAL = ("ese", "sh", "ch", "ss", "s", "x", "z")
+
+
+def demonym_plural(demonym: str) -> str | None:
+    """ "Palestinians" for "Palestinian", "Emiratis" for "Emirati"; none for "Chinese", "Swiss"."""
+    if " " in demonym or demonym.endswith(_NO_PLURAL):
+        return None
+    return demonym + "s"
+
+
 def variants(text: str) -> list[str]:
     """The case variants an alias is matched in: as written, ALL CAPS, first letter capital."""
     if text.isupper() or not any(c.isalpha() for c in text):
@@ -274,6 +284,8 @@ class Gazetteer:
                 yield SurfaceForm(alias.text, entry.id, "alias", alias.start, alias.end)
             for demonym in entry.demonyms:
                 yield SurfaceForm(demonym, entry.id, "demonym")
+                if plural := demonym_plural(demonym):
+                    yield SurfaceForm(plural, entry.id, "demonym")
             for capital in entry.capitals:
                 yield SurfaceForm(capital, entry.id, "capital")
 

@@ -168,7 +168,7 @@ class RelationExtractor:
         if source_id == target_id:
             return
         sent = trigger.sent
-        hedged = self._hedged(trigger)
+        hedged = self._hedged(nodes)
         confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
         record = {
             "relation": relation,
@@ -181,7 +181,7 @@ class RelationExtractor:
             "confidence": round(confidence, 4),
             "attributed_to": self._speaker(trigger, finder) or speaker,
             "hedged": hedged,
-            "negated": self._negated(trigger, nodes),
+            "negated": self._negated(nodes),
             "pattern": spec.id,
         }
         ends = (record["source"], record["target"])
@@ -252,30 +252,25 @@ class RelationExtractor:
                         return actors[0].kb_id_ if actors else None
         return None
 
-    def _hedged(self, trigger: Token) -> bool:
-        for token in [trigger, *trigger.ancestors]:
-            if token.i != trigger.i and token.lemma_.lower() in self._hedge_verbs:
-                return True
+    def _hedged(self, nodes: dict[str, Token]) -> bool:
+        """A hedge on the matched words ("may", "allegedly", "if ..."), or a hedging verb
+        whose complement the relation is ("appeared to blame", "offered to negotiate")."""
+        for token in nodes.values():
             for child in token.children:
                 if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in self._hedge_words:
                     return True
                 if child.dep_ == "mark" and child.lower_ in self._conditional_marks:
                     return True
-            if token.dep_ == "relcl":
-                break
-        return False
+        return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
-    def _negated(self, trigger: Token, nodes: dict[str, Token]) -> bool:
+    def _negated(self, nodes: dict[str, Token]) -> bool:
+        """A negation on the matched words ("did not accuse", "no talks"), or a denying verb
+        whose complement the relation is ("denied negotiating", "refused to meet")."""
         for token in nodes.values():
             for child in token.children:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return True
-        token = trigger
-        while token.head.i != token.i:
-            if token.dep_ in _COMPLEMENT_DEPS and token.head.lemma_ in self._negation_verbs:
-                return True
-            token = token.head
-        return False
+        return any(head.lemma_ in self._negation_verbs for head in _governors(nodes))
 
     # -- serialization -----------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -368,6 +363,18 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2:
             out += modifiers
         return _unique(out)
+
+
+def _governors(nodes: dict[str, Token]) -> list[Token]:
+    """The verbs whose clausal complement the match is: from the match's topmost word up,
+    as long as each step is a complement ("said that ...", "appeared to ...", "denied ...ing");
+    a match inside a subject or a relative clause has none."""
+    top = min(nodes.values(), key=lambda t: sum(1 for _ in t.ancestors))
+    out = []
+    while top.head.i != top.i and top.dep_ in _COMPLEMENT_DEPS:
+        top = top.head
+        out.append(top)
+    return out
 
 
 def _unique(spans: list[Span]) -> list[Span]:
