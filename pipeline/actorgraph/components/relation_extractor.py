@@ -105,45 +105,56 @@ class RelationExtractor:
             nodes = {
                 node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids, strict=True)
             }
-            if spec.source:
-                sources = finder.actors_at(nodes[spec.source])
-            elif spec.subject_of:
-                sources = finder.subject_actors(nodes[spec.subject_of])
-            else:
-                sources = []
-            targets = finder.actors_at(nodes[spec.target]) if spec.target else []
-            parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
-            relation = self.rules.relations[spec.relation]
-            if relation.symmetric:
-                pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
-            elif spec.parties:
-                parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
-                if relation.document_parties and len(_ids(parties)) < 2:
-                    open_mediations.append((spec, nodes, sources, parties))
-                    continue
-                pairs = [(s, p) for s in sources for p in parties]
-                if relation.parties_relation:
-                    for a, b in _pairs(parties):
-                        self._add(
-                            found,
-                            finder,
-                            spec,
-                            nodes,
-                            a,
-                            b,
-                            1.0,
-                            relation=relation.parties_relation,
-                        )
-            else:
-                pairs = [(s, t) for s in sources for t in targets]
-            for source, target in pairs:
-                self._add(found, finder, spec, nodes, source, target, 1.0)
+            self._relate(spec, nodes, finder, found, open_mediations)
         self._link_to_talks(found, finder, open_mediations)
         doc._.relations = sorted(
             found.values(),
             key=lambda r: (r["sentence"][0], r["trigger"], r["relation"], r["source"], r["target"]),
         )
         return doc
+
+    def _relate(
+        self,
+        spec: PatternSpec,
+        nodes: dict[str, Token],
+        finder: _ActorFinder,
+        found: dict,
+        open_mediations: list,
+    ) -> None:
+        """The relations one pattern match states (mediations without parties wait)."""
+        if spec.source:
+            sources = finder.actors_at(nodes[spec.source])
+        elif spec.subject_of:
+            sources = finder.subject_actors(nodes[spec.subject_of])
+        else:
+            sources = []
+        targets = finder.actors_at(nodes[spec.target]) if spec.target else []
+        parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
+        relation = self.rules.relations[spec.relation]
+        if relation.symmetric:
+            pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
+        elif spec.parties:
+            parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
+            if relation.document_parties and len(_ids(parties)) < 2:
+                open_mediations.append((spec, nodes, sources, parties))
+                return
+            pairs = [(s, p) for s in sources for p in parties]
+            if relation.parties_relation:
+                for a, b in _pairs(parties):
+                    self._add(
+                        found,
+                        finder,
+                        spec,
+                        nodes,
+                        a,
+                        b,
+                        1.0,
+                        relation=relation.parties_relation,
+                    )
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        for source, target in pairs:
+            self._add(found, finder, spec, nodes, source, target, 1.0)
 
     def _add(
         self,
