@@ -77,6 +77,7 @@ def test_pattern_fires_on_its_examples(ag, pattern_id, sentence):
                 ("DZA", "mediates", "MLI"),
                 ("DZA", "mediates", "CMA"),
                 ("CMA", "negotiates-with", "MLI"),
+                ("CMA", "agrees-with", "MLI"),
             },
         ),
         ("Lebanon condemned the Israeli strikes on the south.", {("LBN", "accuses", "ISR")}),
@@ -240,3 +241,52 @@ def test_both_sides_of_a_negotiation_are_lifted(ag):
 def test_intentions_and_refusals_are_not_plain_events(ag, sentence, flag):
     relations = ag.extract(sentence).relations
     assert relations and all(getattr(r, flag) for r in relations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China warned the Philippines of serious consequences.", {("CHN", "threatens", "PHL")}),
+        ("Egypt called on Israel to halt its offensive.", {("EGY", "demands", "ISR")}),
+        ("Washington urged Kigali to withdraw its troops.", {("USA", "demands", "RWA")}),
+        ("Russian forces shelled Ukrainian positions overnight.", {("RUS", "attacks", "UKR")}),
+        ("Iran backs the Houthis with drones and money.", {("IRN", "supports", "HOUTHIS")}),
+        ("Armenia and Azerbaijan agreed to open a transit route.", {("ARM", "agrees-with", "AZE")}),
+        (
+            "The Iranian delegation was headed by Abbas Araghchi.",
+            {("ABBAS_ARAGHCHI", "leads", "IRN")},
+        ),
+    ],
+)
+def test_extended_relations(ag, sentence, expected):
+    assert triples(ag.extract(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN warned Sudan of famine in Darfur.",
+        "Kenya urged calm after the election.",
+        "Egypt and Jordan issued separate statements on the ceasefire.",
+        "Saudi Arabia supports the peace process.",
+        "Qatar struck a deal with a French shipbuilder.",
+        "Pakistan and Qatar both attended the summit in Riyadh.",
+    ],
+)
+def test_extended_relations_need_an_actor_on_each_side(ag, sentence):
+    assert ag.extract(sentence).relations == []
+
+
+def test_a_leader_is_not_replaced_by_the_state_he_serves(ag):
+    text = "The Ukrainian delegation, led by Foreign Minister Andrii Sybiha, arrived in Riyadh."
+    relations = ag.extract(text, published="2025-03-10").relations
+    assert {(r.source, r.relation, r.target) for r in relations} == {
+        ("ANDRII_SYBIHA", "leads", "UKR")
+    }
+
+
+def test_a_threatened_act_is_not_an_event(ag):
+    relations = ag.extract("Ankara threatened to strike the YPG in northern Syria.").relations
+    kinds = {(r.source, r.relation, r.target): r for r in relations}
+    assert not kinds[("TUR", "threatens", "YPG")].hedged
+    assert kinds[("TUR", "attacks", "YPG")].hedged

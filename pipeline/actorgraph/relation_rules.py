@@ -34,6 +34,9 @@ class RelationType(_Strict):
     # The relation its parties have with one another ("talks between A and B mediated by C":
     # A negotiates with B), emitted when the sentence names at least two parties.
     parties_relation: str | None = None
+    # Whether an office holder's part in the relation is credited to the state or group they
+    # serve ("Ukrainian President Zelensky accused Moscow": Ukraine accuses Russia).
+    office_holders_act_for: bool = True
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 

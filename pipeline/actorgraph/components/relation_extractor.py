@@ -171,10 +171,13 @@ class RelationExtractor:
         relation = relation or spec.relation
         trigger = nodes[spec.trigger]
         symmetric = self.rules.relations[relation].symmetric
-        source_id, speaker = self._acting_for(source, trigger.doc)
         # Parties to talks act for their side, as sources do; the target of a directed
         # relation is who it is aimed at ("accused Zelensky" stays with the person).
-        lift_target = symmetric or spec.target is None
+        lift = self.rules.relations[relation].office_holders_act_for
+        source_id, speaker = (
+            self._acting_for(source, trigger.doc) if lift else (source.kb_id_, None)
+        )
+        lift_target = lift and (symmetric or spec.target is None)
         target_id = self._acting_for(target, trigger.doc)[0] if lift_target else target.kb_id_
         if source_id == target_id:
             return
