@@ -290,3 +290,14 @@ def test_a_threatened_act_is_not_an_event(ag):
     kinds = {(r.source, r.relation, r.target): r for r in relations}
     assert not kinds[("TUR", "threatens", "YPG")].hedged
     assert kinds[("TUR", "attacks", "YPG")].hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sudanese rebels shelled Ethiopian positions on Sunday.", set()),
+        ("The M23 rebels shelled Burundian army positions.", {("M23", "attacks", "BDI")}),
+    ],
+)
+def test_rebels_stand_for_their_group_never_for_a_state(ag, sentence, expected):
+    assert triples(ag.extract(sentence)) == expected

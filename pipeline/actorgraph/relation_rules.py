@@ -94,6 +94,7 @@ class RelationRules(_Strict):
     relations: dict[str, RelationType]
     cues: dict[str, tuple[str, ...]] = {}
     proxies: tuple[str, ...] = ()
+    group_proxies: tuple[str, ...] = ()
     modality: Modality = Modality()
     patterns: tuple[PatternSpec, ...]
 

@@ -84,7 +84,8 @@ class RelationExtractor:
         for spec in rules.patterns:
             self.matcher.add(spec.id, [rules.matcher_pattern(spec)])
             self._specs[spec.id] = spec
-        self._proxies = frozenset(rules.proxies)
+        self._group_proxies = frozenset(rules.group_proxies)
+        self._proxies = frozenset(rules.proxies) | self._group_proxies
         self._speech = frozenset(rules.modality.speech_verbs)
         self._hedge_words = frozenset(rules.modality.hedge_words)
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
@@ -97,7 +98,7 @@ class RelationExtractor:
             self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
-        finder = _ActorFinder(mentions, self._proxies)
+        finder = _ActorFinder(mentions, self._proxies, self._group_proxies)
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
@@ -122,6 +123,8 @@ class RelationExtractor:
         open_mediations: list,
     ) -> None:
         """The relations one pattern match states (mediations without parties wait)."""
+        if any(_second_object(token) for token in nodes.values()):
+            return  # a verb has one direct object: a second one is a misparse
         if spec.source:
             sources = finder.actors_at(nodes[spec.source])
         elif spec.subject_of:
@@ -307,9 +310,12 @@ class RelationExtractor:
 class _ActorFinder:
     """Maps pattern nodes to the actor mentions they stand for."""
 
-    def __init__(self, mentions: dict[int, Span], proxies: frozenset[str]) -> None:
+    def __init__(
+        self, mentions: dict[int, Span], proxies: frozenset[str], group_proxies: frozenset[str]
+    ) -> None:
         self.mentions = mentions
         self.proxies = proxies
+        self.group_proxies = group_proxies
 
     def actors_at(self, token: Token) -> list[Span]:
         out = []
@@ -320,16 +326,20 @@ class _ActorFinder:
         return _unique(out)
 
     def _through_proxy(self, token: Token) -> Span | None:
-        if token.lemma_.lower() not in self.proxies:
+        lemma = token.lemma_.lower()
+        if lemma not in self.proxies:
             return None
-        for child in token.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i in self.mentions:
-                return self.mentions[child.i]
+        candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj" and grandchild.i in self.mentions:
-                        return self.mentions[grandchild.i]
+                candidates += [g for g in child.children if g.dep_ == "pobj"]
+        for candidate in candidates:
+            span = self.mentions.get(candidate.i)
+            if span is None:
+                continue
+            if lemma in self.group_proxies and span.label_ == "STATE":
+                return None  # "Sudanese rebels" are not Sudan
+            return span
         return None
 
     def subject_actors(self, verb: Token) -> list[Span]:
@@ -377,6 +387,17 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2:
             out += modifiers
         return _unique(out)
+
+
+def _second_object(token: Token) -> bool:
+    """Whether a direct object has a sibling direct object nearer to their verb."""
+    if token.dep_ != "dobj":
+        return False
+    distance = abs(token.i - token.head.i)
+    return any(
+        c.dep_ == "dobj" and c.i != token.i and abs(c.i - token.head.i) < distance
+        for c in token.head.children
+    )
 
 
 def _governors(nodes: dict[str, Token]) -> list[Token]:
