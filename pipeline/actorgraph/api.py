@@ -18,10 +18,10 @@ from .errors import NothingRead, UnknownFormat
 from .evaluate import EvalReport, score_run
 from .executors import DEFAULT_BATCH_SIZE, run_local
 from .graph import build_graph, write_graphml, write_json
-from .ingest import InputFile, find_inputs, read_articles
+from .ingest import InputFile, clean_text, find_inputs, read_articles
 from .model import load_pipeline
 from .output import FORMATS, RunSummary, RunWriter
-from .results import doc_to_result
+from .results import doc_to_result, text_sha256
 from .schemas import Article, DocumentRecord, DocumentResult
 
 log = logging.getLogger("actorgraph")
@@ -53,8 +53,6 @@ class Actorgraph:
         published: str | None = None,
     ) -> DocumentResult:
         """Actors and relations of one text. ``published`` (ISO date) selects dated aliases."""
-        from .ingest import clean_text
-
         article = Article(
             doc_id=doc_id, text=clean_text(text), title=title, published=published, path=""
         )
@@ -187,8 +185,6 @@ def write_graph(graph, path: Path | str) -> None:
 
 
 def _failed(article: Article, reason: str) -> DocumentResult:
-    from .results import text_sha256
-
     return DocumentResult(
         document=DocumentRecord(
             doc_id=article.doc_id,
