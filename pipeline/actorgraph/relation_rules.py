@@ -29,8 +29,8 @@ class RelationType(_Strict):
     definition: str
     symmetric: bool = False
     # When a sentence names fewer than two parties (mediation stated apart from the talks),
-    # take the parties from the talks the document reports (its negotiates-with pairs).
-    document_parties: bool = False
+    # take the parties from the document's pairs of these (symmetric) relations.
+    document_parties: tuple[str, ...] = ()
     # The relation its parties have with one another ("talks between A and B mediated by C":
     # A negotiates with B), emitted when the sentence names at least two parties.
     parties_relation: str | None = None
@@ -46,6 +46,7 @@ class Modality(_Strict):
     hedge_words: tuple[str, ...] = ()
     hedge_verbs: tuple[str, ...] = ()
     negation_verbs: tuple[str, ...] = ()
+    intent_verbs: tuple[str, ...] = ()
     conditional_marks: tuple[str, ...] = ()
 
 
@@ -111,14 +112,9 @@ class RelationRules(_Strict):
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
         for name, relation in self.relations.items():
-            if relation.parties_relation and relation.parties_relation not in self.relations:
-                raise ValueError(
-                    f"relations.{name}: parties_relation "
-                    f"{relation.parties_relation!r} is not declared"
-                )
-            for ref in _cue_refs(spec.pattern):
-                if ref not in self.cues:
-                    raise ValueError(f"patterns[{index}]: unknown cue list ${ref}")
+            for other in (relation.parties_relation, *relation.document_parties):
+                if other is not None and other not in self.relations:
+                    raise ValueError(f"relations.{name}: {other!r} is not a declared relation")
         return self
 
     @classmethod

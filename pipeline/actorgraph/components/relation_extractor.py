@@ -13,7 +13,8 @@ co-occurrence in a sentence. For every match:
 * ``attributed_to`` is the actor whose speech governs the trigger ("Kabul said that ...",
   "according to Kabul"), else the office holder the source was lifted from;
 * ``hedged`` when a hedge word or verb governs the trigger ("may have", "appeared to") or
-  the relation sits inside a condition ("if Iran negotiates with ...");
+  the relation sits inside a condition ("if Iran negotiates with ..."); nothing is emitted for
+  an intention ("offered to host talks", "threatened to strike"), which is not an event;
   ``negated`` when a node is negated ("did not accuse", "no talks") or the trigger is the
   complement of a denial ("denied negotiating with");
 * for relations with ``document_parties`` (mediation) whose sentence names fewer than two
@@ -45,6 +46,8 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
 _PROXY_PREPS = {"of", "from"}
 _VERB_TAGS = {"VBN", "VBD", "VBG"}
+_VERBAL = {"VERB", "AUX"}
+_ARGUMENT_DEPS = {"dobj", "pobj", "prep", "attr", "oprd"}
 _INHERITING_DEPS = {"conj", "xcomp", "advcl"}
 _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
@@ -91,6 +94,7 @@ class RelationExtractor:
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
+        self._intent_verbs = frozenset(rules.modality.intent_verbs)
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -125,6 +129,8 @@ class RelationExtractor:
         """The relations one pattern match states (mediations without parties wait)."""
         if any(_second_object(token) for token in nodes.values()):
             return  # a verb has one direct object: a second one is a misparse
+        if any(head.lemma_ in self._intent_verbs for head in _governors(nodes)):
+            return  # "offered to host talks", "threatened to strike": not an event
         if spec.source:
             sources = finder.actors_at(nodes[spec.source])
         elif spec.subject_of:
@@ -224,23 +230,38 @@ class RelationExtractor:
     def _link_to_talks(self, found: dict, finder: _ActorFinder, open_mediations: list) -> None:
         """Give mediations stated apart from their talks the parties of the document's talks.
 
-        The talks are the document's non-negated negotiates-with pairs; the pair reported most
-        often (then first) that includes every party the mediation sentence names is chosen.
-        With no such pair, the mediation goes to the parties the sentence names, if any.
+        The talks are the document's non-negated pairs of the relations the mediation's
+        ``document_parties`` names (negotiations, agreements); the pair reported most often
+        (then first) that includes every party the mediation sentence names is chosen. With no
+        such pair, the mediation goes to the parties the sentence names, if any.
         """
-        talks: Counter[frozenset] = Counter()
-        mentions: dict[frozenset, list[Span]] = {}
+        talks: Counter[tuple[str, frozenset]] = Counter()
+        mentions: dict[tuple[str, frozenset], list[Span]] = {}
         for record in found.values():
-            if record["relation"] != "negotiates-with" or record["negated"]:
+            if record["negated"]:
                 continue
-            pair = frozenset((record["source"], record["target"]))
-            talks[pair] += 1
+            key = (record["relation"], frozenset((record["source"], record["target"])))
+            talks[key] += 1
             ends = (record["source_span"][0], record["target_span"][0])
-            mentions.setdefault(pair, [finder.mentions[i] for i in ends])
+            mentions.setdefault(key, [finder.mentions[i] for i in ends])
         order = list(mentions)
+        stated = {
+            (r["relation"], r["source"], r["sentence"][0]) for r in found.values()
+        }  # mediations whose parties their own sentence names
         for spec, nodes, sources, named in open_mediations:
+            sentence = nodes[spec.trigger].sent.start
+            sources = [
+                s
+                for s in sources
+                if (spec.relation, self._acting_for(s, s.doc)[0], sentence) not in stated
+            ]
             mediators = _ids(sources)
-            fitting = [p for p in order if _ids(named) <= p and not p & mediators]
+            kinds = self.rules.relations[spec.relation].document_parties
+            fitting = [
+                key
+                for key in order
+                if key[0] in kinds and _ids(named) <= key[1] and not key[1] & mediators
+            ]
             if fitting:
                 best = max(fitting, key=lambda p: (talks[p], -order.index(p)))
                 parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
@@ -406,6 +427,13 @@ def _governors(nodes: dict[str, Token]) -> list[Token]:
     a match inside a subject or a relative clause has none."""
     top = min(nodes.values(), key=lambda t: sum(1 for _ in t.ancestors))
     out = []
+    if top.pos_ not in _VERBAL and top.dep_ in _ARGUMENT_DEPS:
+        # a nominal match ("talks between A and B") is governed by the verb it is an argument
+        # of: "Kenya offered to host talks between ..." is an offer, not talks
+        while top.pos_ not in _VERBAL and top.head.i != top.i and top.dep_ in _ARGUMENT_DEPS:
+            top = top.head
+        if top.pos_ in _VERBAL:
+            out.append(top)
     while top.head.i != top.i and top.dep_ in _COMPLEMENT_DEPS:
         top = top.head
         out.append(top)
