@@ -89,3 +89,17 @@ def test_mediator_role_comes_from_mediation(ag):
     roles = {a.id: a.roles for a in result.actors}
     assert "MEDIATOR" in roles["QAT"]
     assert "MEDIATOR" not in roles["RWA"]
+
+
+def test_a_registry_person_is_found_by_surname_after_the_full_name(ag):
+    text = "Vladimir Putin spoke on Monday. Later, Putin accused NATO of provoking the war."
+    found, result = _actors(ag, text)
+    assert ("Putin", "VLADIMIR_PUTIN") in found
+    assert {(r.source, r.relation, r.target) for r in result.relations} == {
+        ("RUS", "accuses", "NATO")
+    }
+
+
+def test_a_surname_before_the_full_name_is_not_guessed(ag):
+    found, _ = _actors(ag, "Putin was not named. Vladimir Putin spoke later.")
+    assert ("Putin", "VLADIMIR_PUTIN") not in found

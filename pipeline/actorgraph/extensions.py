@@ -7,6 +7,8 @@
 * ``doc._.relations``: a list of relation dicts written by the relation extractor (token
   offsets, ids, labels, scores; see ``components/relation_extractor.py``).
 * ``span._.candidates``: the registry ids an actor mention could refer to (actor ruler).
+* ``span._.matched_by``: why the ruler took it for those candidates: ``"alias"`` (a registry
+  surface form) or ``"surname"`` (a registry person's surname after their full name).
 * ``span._.actor_id``: the canonical id of an actor mention (read-only view of ``kb_id_``).
 * ``span._.role``: an office title found in front of a person ("Defence Minister").
 """
@@ -25,7 +27,7 @@ def install_extensions() -> None:
     for name in ("published", "actors", "relations"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in ("candidates", "role"):
+    for name in ("candidates", "matched_by", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Span.has_extension("actor_id"):

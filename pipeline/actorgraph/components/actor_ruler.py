@@ -4,8 +4,10 @@ Writes ``doc.spans[spans_key]`` ("actors"): every registry alias found in the te
 match wins; each span's ``_.candidates`` lists the registry ids the alias may mean), plus the
 statistical NER entities of the configured labels that overlap no registry match. Where the two
 disagree the registry wins: "Fitna al-Khawarij" tagged PERSON by the NER is taken from the
-registry. Office titles found in the text go to ``doc.spans["titles"]``; an entity lying wholly
-inside a title ("Defence" in "Defence Minister") is not an actor.
+registry. A registry person named in full is also found by surname alone later in the text
+("Pashinyan" after "Nikol Pashinyan"). Office titles found in the text go to
+``doc.spans["titles"]``; an entity lying wholly inside a title ("Defence" in "Defence Minister")
+is not an actor.
 
 Patterns are built with the tokenizer only, so a ruler of tens of thousands of aliases builds in
 about a second. Not done here: choosing among candidates (alias resolver) and typing (typer).
@@ -110,6 +112,10 @@ class ActorRuler:
             registry_spans.append((span, ids))
         kept = filter_spans([span for span, _ in registry_spans])
         candidates = {(s.start, s.end): ids for s, ids in registry_spans}
+        surnames = self._surname_mentions(doc, kept, candidates)
+        for span, person in surnames:
+            candidates[(span.start, span.end)] = [person]
+            kept.append(span)
         titles = filter_spans(doc[s:e] for _, s, e in self.title_matcher(doc))
         taken = {i for span in kept for i in range(span.start, span.end)}
         in_title = {i for span in titles for i in range(span.start, span.end)}
@@ -125,11 +131,40 @@ class ActorRuler:
                 continue
             statistical.append(span)
         spans = sorted(kept + statistical, key=lambda s: s.start)
+        by_surname = {(span.start, span.end) for span, _ in surnames}
         for span in kept:
             span._.candidates = list(candidates[(span.start, span.end)])
+            span._.matched_by = "surname" if (span.start, span.end) in by_surname else "alias"
         doc.spans[self.spans_key] = spans
         doc.spans["titles"] = [Span(doc, s.start, s.end, label="TITLE") for s in titles]
         return doc
+
+    def _surname_mentions(self, doc: Doc, kept: list[Span], candidates: dict) -> list:
+        """Later mentions of a registry person by surname alone ("Pashinyan" after "Nikol
+        Pashinyan"), which the statistical NER often misses. A surname that is itself an
+        alias of some actor is left alone, and so is a surname two people named share."""
+        people: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for span in kept:
+            ids = candidates[(span.start, span.end)]
+            entry = self.gazetteer.entries[ids[0]]
+            if len(span) < 2 or entry.type.value not in _PEOPLE:
+                continue
+            surname = span[-1].text
+            if len(surname) < 3 or not surname[0].isupper():
+                continue
+            people.setdefault(surname, set()).add(entry.id)
+            first[surname] = min(first.get(surname, span.end), span.end)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        found = []
+        for token in doc:
+            ids = people.get(token.text)
+            if not ids or len(ids) > 1 or token.i < first[token.text] or token.i in taken:
+                continue
+            if self.gazetteer.lookup(token.text):
+                continue
+            found.append((Span(doc, token.i, token.i + 1, label="MINISTER"), next(iter(ids))))
+        return found
 
     # -- serialization -----------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -169,6 +204,9 @@ def _trim(span: Span) -> Span | None:
     if start == end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+_PEOPLE = {"PERSON", "MINISTER"}
 
 
 def _is_edge(token) -> bool:

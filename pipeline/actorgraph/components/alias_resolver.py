@@ -8,7 +8,8 @@ In order, for each mention of ``doc.spans["actors"]``:
 2. a normalised registry lookup (case, diacritics, quotes, dashes, "the", possessive) for
    statistical entities, restricted to actor types compatible with the NER label, so a PERSON
    never becomes a state;
-3. in-document coreference of partial person names: "Asif" after "Khawaja Asif";
+3. in-document coreference of partial person names: "Asif" after "Khawaja Asif" (the ruler
+   finds registry people's surnames; statistical PERSON entities are matched here);
 4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``). Statistical GPE entities
    the registry does not know are places (districts, towns, the city hosting talks), not
    actors: they move to ``doc.spans["places"]``.
@@ -62,6 +63,8 @@ class AliasResolver(RegistryComponent):
         """The actor id (None for a place) and the label the mention keeps."""
         label = span.label_
         candidates = span._.candidates
+        if candidates and span._.matched_by == "surname":
+            return candidates[0], label  # the person named in full earlier in the text
         if candidates:
             valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
             kept = [c for c in candidates if c in valid]
