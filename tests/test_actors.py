@@ -103,3 +103,18 @@ def test_a_registry_person_is_found_by_surname_after_the_full_name(ag):
 def test_a_surname_before_the_full_name_is_not_guessed(ag):
     found, _ = _actors(ag, "Putin was not named. Vladimir Putin spoke later.")
     assert ("Putin", "VLADIMIR_PUTIN") not in found
+
+
+def test_an_acronym_defined_in_the_text_names_the_same_actor(ag):
+    text = (
+        "The Sahel Renewal Front (SRF) accused Niamey of arbitrary arrests. "
+        "Niger blamed the SRF for the attack."
+    )
+    found, _ = _actors(ag, text)
+    ids = {actor_id for mention, actor_id in found if mention in ("Sahel Renewal Front", "SRF")}
+    assert len(ids) == 1
+
+
+def test_a_credit_line_in_parentheses_is_no_definition(ag):
+    found, _ = _actors(ag, "ISLAMABAD (AFP) - Pakistan accused India of shelling.")
+    assert not any(mention == "AFP" and actor_id == "PAK" for mention, actor_id in found)

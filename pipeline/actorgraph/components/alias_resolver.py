@@ -10,7 +10,9 @@ In order, for each mention of ``doc.spans["actors"]``:
    never becomes a state;
 3. in-document coreference of partial person names: "Asif" after "Khawaja Asif" (the ruler
    finds registry people's surnames; statistical PERSON entities are matched here);
-4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``). Statistical GPE entities
+4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``).
+5. acronyms the article defines ("the Rapid Support Forces (RSF)") then take the id of the name
+   they abbreviate, in the whole article. Statistical GPE entities
    the registry does not know are places (districts, towns, the city hosting talks), not
    actors: they move to ``doc.spans["places"]``.
 """
@@ -18,6 +20,7 @@ In order, for each mention of ``doc.spans["actors"]``:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -53,7 +56,7 @@ class AliasResolver(RegistryComponent):
                 words = normalize(span.text).split()
                 for n in range(1, len(words)):
                     surnames.setdefault(" ".join(words[-n:]), actor_id)
-        doc.spans[self.spans_key] = actors
+        doc.spans[self.spans_key] = _apply_definitions(actors)
         doc.spans["places"] = places
         return doc
 
@@ -88,6 +91,42 @@ class AliasResolver(RegistryComponent):
     def _is_person(self, actor_id: str) -> bool:
         entry = self.gazetteer.get(actor_id)
         return entry is not None and entry.type in (ActorType.PERSON, ActorType.MINISTER)
+
+
+def _apply_definitions(actors: list[Span]) -> list[Span]:
+    """Acronyms the article defines ("the Rapid Support Forces (RSF)") name the same actor as
+    the name before them, throughout the article, whatever the registry says the acronym is.
+
+    A definition is an all-capitals actor mention in parentheses right after another actor
+    mention whose words' initials include all its letters ("Coordination of Azawad Movements
+    (CMA)"); "ISLAMABAD (AFP)" is no definition.
+    """
+    by_start = {span.start: span for span in actors}
+    defined: dict[str, str] = {}
+    for span in actors:
+        doc = span.doc
+        inner = by_start.get(span.end + 1)
+        if (
+            inner is None
+            or span.end + 2 >= len(doc)
+            or doc[span.end].text != "("
+            or doc[inner.end].text != ")"
+            or not inner.text.isupper()
+            or inner.kb_id_ == span.kb_id_
+        ):
+            continue
+        initials = {w[0].upper() for w in re.split(r"[\s\-]+", span.text) if w}
+        letters = {c for c in inner.text if c.isalpha()}
+        if letters and letters <= initials:
+            defined[inner.text] = span.kb_id_
+    if not defined:
+        return actors
+    return [
+        Span(span.doc, span.start, span.end, label=span.label_, kb_id=defined[span.text])
+        if span.text in defined
+        else span
+        for span in actors
+    ]
 
 
 @Language.factory(
