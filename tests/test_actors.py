@@ -118,3 +118,22 @@ def test_an_acronym_defined_in_the_text_names_the_same_actor(ag):
 def test_a_credit_line_in_parentheses_is_no_definition(ag):
     found, _ = _actors(ag, "ISLAMABAD (AFP) - Pakistan accused India of shelling.")
     assert not any(mention == "AFP" and actor_id == "PAK" for mention, actor_id in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Shelling hit the Zarghun and Mastung districts overnight.", "Zarghun"),
+        ("Troops moved into Kurram district on Friday.", "Kurram"),
+        ("Fighting spread across Tirah, Bara and Jamrud areas.", "Bara"),
+        ("Protests took place in Sindh and Gilgit-Baltistan.", "Gilgit-Baltistan"),
+    ],
+)
+def test_names_in_a_place_context_are_places_not_actors(ag, text, place):
+    found, _ = _actors(ag, text)
+    assert not any(mention == place for mention, _ in found)
+
+
+def test_an_unknown_group_next_to_a_state_stays_an_actor(ag):
+    found, _ = _actors(ag, "Pakistan and the Sahel Renewal Front signed a truce.")
+    assert any(mention == "Sahel Renewal Front" for mention, _ in found)

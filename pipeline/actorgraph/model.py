@@ -29,6 +29,7 @@ from .errors import ConfigError, ModelLoadError
 from .resources import (
     actors_dir,
     default_config,
+    places_file,
     relations_file,
     resolve_base_model,
     titles_file,
@@ -113,10 +114,13 @@ def _data_files(config: Config) -> list[Path]:
     paths = config["paths"]
     actors = Path(paths.get("actors") or actors_dir())
     files = sorted(actors.glob("*.y*ml")) if actors.is_dir() else []
-    for value, default in (
-        (paths.get("rules"), relations_file()),
-        (paths.get("titles"), titles_file()),
-    ):
+    defaults = (
+        ("rules", relations_file()),
+        ("titles", titles_file()),
+        ("places", places_file()),
+    )
+    for name, default in defaults:
+        value = paths.get(name)
         file = Path(value or default)
         if file.is_file():
             files.append(file)

@@ -50,6 +50,10 @@ def titles_file() -> Path:
     return data_dir() / "titles.yaml"
 
 
+def places_file() -> Path:
+    return data_dir() / "places.yaml"
+
+
 def is_installed(package: str) -> bool:
     """Whether a spaCy pipeline package (or a pipeline directory) can be loaded."""
     if Path(package).is_dir():

@@ -10,7 +10,9 @@ In order, for each mention of ``doc.spans["actors"]``:
    never becomes a state;
 3. in-document coreference of partial person names: "Asif" after "Khawaja Asif" (the ruler
    finds registry people's surnames; statistical PERSON entities are matched here);
-4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``).
+4. otherwise a stable slug id ("Mullah Yaqoob" -> ``MULLAH_YAQOOB``), unless the name stands in
+   a place context (``data/places.yaml``: "Kurram district", "Bajaur, Kurram and Dir sectors",
+   "Khyber Pakhtunkhwa and Balochistan"): then it is a place, whatever the NER called it.
 5. acronyms the article defines ("the Rapid Support Forces (RSF)") then take the id of the name
    they abbreviate, in the whole article. Statistical GPE entities
    the registry does not know are places (districts, towns, the city hosting talks), not
@@ -20,12 +22,18 @@ In order, for each mention of ``doc.spans["actors"]``:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..datafiles import load_yaml_model
 from ..gazetteer import ActorType, normalize, parse_day
+from ..resources import places_file
 from ._registry_component import RegistryComponent
 
 # Which registry actor types a statistical entity label may resolve to.
@@ -38,24 +46,69 @@ _COMPATIBLE = {
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+class PlaceLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    place_nouns: tuple[str, ...] = ()
+
+
 class AliasResolver(RegistryComponent):
+    file_name = "resolver.json"
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "actors") -> None:
+        super().__init__(nlp, name, spans_key=spans_key)
+        self.places = PlaceLexicon()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        actors: str | None = None,
+        places: str | None = None,
+    ) -> None:
+        """Load the registry and the place nouns (the packaged data when not given)."""
+        super().initialize(get_examples, nlp=nlp, actors=actors)
+        self.places = load_yaml_model(Path(places or places_file()), PlaceLexicon)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(
+            {"registry": super().to_bytes().decode("utf-8"), "places": self.places.model_dump()},
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AliasResolver:
+        payload = json.loads(data)
+        super().from_bytes(payload["registry"].encode("utf-8"))
+        self.places = PlaceLexicon.model_validate(payload["places"])
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         day = parse_day(doc._.published)
-        actors: list[Span] = []
-        places: list[Span] = []
+        resolved: list[tuple[Span, str | None, str]] = []
         surnames: dict[str, str] = {}
         for span in doc.spans[self.spans_key]:
             actor_id, label = self._resolve(span, day, surnames)
-            if actor_id is None:
-                places.append(span)
-                continue
-            resolved = Span(doc, span.start, span.end, label=label, kb_id=actor_id)
-            actors.append(resolved)
-            if span.label_ == "PERSON" or self._is_person(actor_id):
+            resolved.append((span, actor_id, label))
+            if actor_id is not None and (span.label_ == "PERSON" or self._is_person(actor_id)):
                 words = normalize(span.text).split()
                 for n in range(1, len(words)):
                     surnames.setdefault(" ".join(words[-n:]), actor_id)
+        known_places = {
+            i
+            for span, actor_id, _ in resolved
+            if actor_id is None
+            for i in range(span.start, span.end)
+        }
+        actors: list[Span] = []
+        places: list[Span] = []
+        for span, actor_id, label in resolved:
+            unknown = actor_id is not None and actor_id not in self.gazetteer
+            if actor_id is None or (unknown and self._in_place_context(span, known_places)):
+                places.append(span)
+            else:
+                actors.append(Span(doc, span.start, span.end, label=label, kb_id=actor_id))
         doc.spans[self.spans_key] = _apply_definitions(actors)
         doc.spans["places"] = places
         return doc
@@ -87,6 +140,21 @@ class AliasResolver(RegistryComponent):
         if label in _PLACE_LABELS:
             return None, label
         return self.gazetteer.slug(span.text, label), label
+
+    def _in_place_context(self, span: Span, known_places: set[int]) -> bool:
+        """An unknown name that modifies a place noun ("Kurram district"), or is coordinated
+        with one ("Bajaur, Kurram and Dir sectors") or with a place ("Khyber Pakhtunkhwa and
+        Balochistan"), is a place."""
+        root = span.root
+        group = [root, *root.conjuncts]
+        if root.dep_ in ("compound", "nmod", "amod"):
+            group.append(root.head)
+        for token in group:
+            if token.i in range(span.start, span.end):
+                continue
+            if token.lemma_.lower() in self.places.place_nouns or token.i in known_places:
+                return True
+        return False
 
     def _is_person(self, actor_id: str) -> bool:
         entry = self.gazetteer.get(actor_id)
