@@ -116,17 +116,19 @@ def test_an_acronym_defined_in_the_text_names_the_same_actor(ag):
 
 
 def test_a_credit_line_in_parentheses_is_no_definition(ag):
-    found, _ = _actors(ag, "ISLAMABAD (AFP) - Pakistan accused India of shelling.")
-    assert not any(mention == "AFP" and actor_id == "PAK" for mention, actor_id in found)
+    found, _ = _actors(ag, "NEW DELHI (PTI) - India accused Pakistan of shelling.")
+    assert not any(mention == "PTI" and actor_id == "IND" for mention, actor_id in found)
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Shelling hit the Zarghun and Mastung districts overnight.", "Zarghun"),
-        ("Troops moved into Kurram district on Friday.", "Kurram"),
+        # each name is tagged PERSON or ORG by the statistical NER: the context decides
+        ("Shelling hit Landi Kotal and Mohmand sectors overnight.", "Landi Kotal"),
+        ("Troops moved into Tank district on Friday.", "Tank"),
         ("Fighting spread across Tirah, Bara and Jamrud areas.", "Bara"),
-        ("Protests took place in Sindh and Gilgit-Baltistan.", "Gilgit-Baltistan"),
+        ("Curfews were imposed in Zhob and Kech districts.", "Kech"),
+        ("Fighting spread to Lakki Marwat and Bannu districts.", "Lakki Marwat"),
     ],
 )
 def test_names_in_a_place_context_are_places_not_actors(ag, text, place):

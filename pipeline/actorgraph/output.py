@@ -38,9 +38,7 @@ class RunSummary:
     documents: Counter = field(default_factory=Counter)
     actors: int = 0
     relations: int = 0
-    edges: int = 0
     seconds: float = 0.0
-    files: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         d = self.documents
@@ -117,11 +115,7 @@ class RunWriter:
             write_json(graph, self.out_dir / "graph.json")
         self._documents.commit()
         self.summary.actors = len(self._actors)
-        self.summary.edges = graph.number_of_edges()
         self.summary.seconds = time.perf_counter() - self._started
-        self.summary.files = sorted(
-            p.name for p in self.out_dir.iterdir() if not p.name.startswith(".")
-        )
         return self.summary
 
     def abort(self) -> None:

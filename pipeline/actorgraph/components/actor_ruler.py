@@ -155,6 +155,8 @@ class ActorRuler:
                 continue
             people.setdefault(surname, set()).add(entry.id)
             first[surname] = min(first.get(surname, span.end), span.end)
+        if not people:
+            return []
         taken = {i for span in kept for i in range(span.start, span.end)}
         found = []
         for token in doc:

@@ -35,7 +35,11 @@ class ActorTyper(RegistryComponent):
         self.ensure_ready()
         title_before = {title.end: title for title in doc.spans.get("titles", [])}
         day = parse_day(doc._.published)
-        mentions = {i: s for s in doc.spans[self.spans_key] for i in range(s.start, s.end)}
+        mentions = (  # only titles need them: "Ukrainian President X"
+            {i: s for s in doc.spans[self.spans_key] for i in range(s.start, s.end)}
+            if title_before
+            else {}
+        )
         typed: list[Span] = []
         actors: dict[str, dict] = {}
         for span in doc.spans[self.spans_key]:
