@@ -312,3 +312,52 @@ def test_intentions_are_not_events(ag, sentence):
 )
 def test_rebels_stand_for_their_group_never_for_a_state(ag, sentence, expected):
     assert triples(ag.extract(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the actor named before the title
+        (
+            "Kenyan President William Ruto arrived in Addis Ababa on Monday.",
+            None,
+            {("WILLIAM_RUTO", "leads", "KEN")},
+        ),
+        (
+            "Hamas leader Khalil al-Hayya arrived in Cairo.",
+            None,
+            {("KHALIL_AL_HAYYA", "leads", "HAMAS")},
+        ),
+        # the office the registry says the person held on the article's date
+        (
+            "The plan was drafted by aides to Prime Minister Shehbaz Sharif.",
+            "2025-05-01",
+            {("SHEHBAZ_SHARIF", "leads", "PAK")},
+        ),
+        ("Acting President Duma Boko opened the session.", None, None),
+    ],
+)
+def test_a_head_of_state_or_group_title_states_leadership(ag, sentence, published, expected):
+    result = ag.extract(sentence, published=published)
+    leads = {t for t in triples(result) if t[1] == "leads"}
+    if expected is None:  # an unknown person with no state named: nothing to lead
+        assert leads == set()
+    else:
+        assert leads == expected
+        assert all(r.pattern == "leads.office_title" for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Former Pakistani President Arif Alvi criticised the budget.",
+        "Vice President JD Vance landed in Islamabad.",
+        "Ukrainian Foreign Minister Andrii Sybiha met reporters.",
+        "Pakistan's army chief Asim Munir visited the border.",
+        "The late Egyptian President Hosni Mubarak was buried in Cairo.",
+        "Deputy Prime Minister Ishaq Dar spoke to reporters in Islamabad.",
+    ],
+)
+def test_other_titles_state_no_leadership(ag, sentence):
+    result = ag.extract(sentence, published="2025-05-01")
+    assert not [r for r in result.relations if r.relation == "leads"], result.relations

@@ -37,6 +37,11 @@ class RelationType(_Strict):
     # Whether an office holder's part in the relation is credited to the state or group they
     # serve ("Ukrainian President Zelensky accused Moscow": Ukraine accuses Russia).
     office_holders_act_for: bool = True
+    # Office titles that state this relation from a person to the state or group they
+    # represent when the title stands before their name ("President X", "Hezbollah leader X"),
+    # unless one of ``not_after`` qualifies the title ("former President X", "Vice President").
+    office_titles: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 

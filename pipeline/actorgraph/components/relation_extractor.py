@@ -41,6 +41,7 @@ from ..relation_rules import PatternSpec, RelationRules
 from ..resources import relations_file
 
 HEDGED_FACTOR = 0.75
+OFFICE_TITLE_CONFIDENCE = 0.7
 DOCUMENT_PARTIES_FACTOR = 0.8
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
@@ -95,6 +96,26 @@ class RelationExtractor:
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
+        self._office_specs = [
+            (
+                PatternSpec(
+                    id=f"{name.split('-')[0]}.office_title",
+                    relation=name,
+                    confidence=OFFICE_TITLE_CONFIDENCE,
+                    trigger="title",
+                    source="person",
+                    target="title",
+                    pattern=(
+                        {"RIGHT_ID": "title", "RIGHT_ATTRS": {}},
+                        {"LEFT_ID": "title", "REL_OP": ".", "RIGHT_ID": "person"},
+                    ),
+                ),
+                frozenset(relation.office_titles),
+                frozenset(relation.not_after),
+            )
+            for name, relation in rules.relations.items()
+            if relation.office_titles
+        ]
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -112,6 +133,7 @@ class RelationExtractor:
             }
             self._relate(spec, nodes, finder, found, open_mediations)
         self._link_to_talks(found, finder, open_mediations)
+        self._relate_by_office(doc, finder, found)
         doc._.relations = sorted(
             found.values(),
             key=lambda r: (r["sentence"][0], r["trigger"], r["relation"], r["source"], r["target"]),
@@ -270,6 +292,43 @@ class RelationExtractor:
             for source in sources:
                 for party in parties:
                     self._add(found, finder, spec, nodes, source, party, factor)
+
+    def _relate_by_office(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
+        """Relations an office title states by itself: "President X" leads the state X
+        represents (the office held on the article's date, or the actor named before the title).
+
+        The title is the trigger; the target mention is the actor named before the title, else
+        the title itself ("an aide to President Vladimir Putin").
+        """
+        titles = {title.end: title for title in doc.spans.get("titles", [])}
+        if not titles:
+            return
+        for spec, offices, barred in self._office_specs:
+            for span in doc.spans[self.spans_key]:
+                title = titles.get(span.start)
+                represents = ((doc._.actors or {}).get(span.kb_id_) or {}).get("represents")
+                if title is None or represents is None or represents == span.kb_id_:
+                    continue
+                words = [t.lower_ for t in title]
+                i = title.start - 1
+                if i >= 0 and doc[i].tag_ == "POS":
+                    i -= 1
+                named = finder.mentions.get(i)
+                if named is not None:  # "former Pakistani President": look past the actor
+                    i = named.start - 1
+                before = doc[i].lower_ if i >= 0 else ""
+                if before in barred or barred.intersection(words):
+                    continue
+                while " ".join(words) not in offices and len(words) > 1:
+                    words = words[1:]  # "Acting President": the office is "president"
+                if " ".join(words) not in offices:
+                    continue
+                if named is not None and named.kb_id_ == represents:
+                    target = named
+                else:
+                    target = Span(doc, title.start, title.end, kb_id=represents)
+                nodes = {"title": doc[title.end - 1], "person": span[0]}
+                self._add(found, finder, spec, nodes, span, target, 1.0)
 
     def _speaker(self, trigger: Token, finder: _ActorFinder) -> str | None:
         token = trigger
