@@ -361,3 +361,75 @@ def test_a_head_of_state_or_group_title_states_leadership(ag, sentence, publishe
 def test_other_titles_state_no_leadership(ag, sentence):
     result = ag.extract(sentence, published="2025-05-01")
     assert not [r for r in result.relations if r.relation == "leads"], result.relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat made conditional on the target's conduct is still a threat, and not hedged
+        (
+            "Ankara warned of a military response if the YPG did not withdraw from the border.",
+            {("TUR", "threatens", "YPG")},
+        ),
+        (
+            "Officials warned that India would be compelled to take strong action against"
+            " Pakistan.",
+            {("IND", "threatens", "PAK")},
+        ),
+        (
+            "Israel will take decisive action against Hezbollah, the defence minister said.",
+            {("ISR", "threatens", "HEZBOLLAH")},
+        ),
+        # a past act reported by a warning is not a threat; famine is not a threat
+        ("Kenya warned that Somalia had taken measures against Ethiopia.", set()),
+        ("The UN warned of famine if aid does not reach Darfur.", set()),
+        ("Analysts warned of escalation if Iran enriches more uranium.", set()),
+        # an accusation without its agent belongs to whoever presents the case
+        (
+            "Kenya named the ADF and al-Shabaab, both blamed for bombings in Nairobi.",
+            {("KEN", "accuses", "ADF"), ("KEN", "accuses", "AL_SHABAAB")},
+        ),
+        ("Kabul hosted the TTP and the Gul Bahadur group, both blamed for attacks.", set()),
+        # support for a position, from its backers
+        (
+            "Amid pressure and support for Ukraine's position from Poland, Hungary relented.",
+            {("POL", "supports", "UKR")},
+        ),
+        ("Support for Israel's expulsion from the UN is growing.", set()),
+    ],
+)
+def test_threats_agentless_blame_and_support_for_positions(ag, text, expected):
+    result = ag.extract(text)
+    assert triples(result) == expected
+    assert not any(r.hedged for r in result.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ethiopia and Eritrea held talks in Jeddah. Both sides agreed to reopen the border.",
+            {("ERI", "negotiates-with", "ETH"), ("ERI", "agrees-with", "ETH")},
+        ),
+        # with no talks in the document, "both sides" names nobody
+        ("Both countries agreed to reopen the border on Monday.", set()),
+    ],
+)
+def test_both_sides_are_the_parties_of_the_documents_talks(ag, text, expected):
+    assert triples(ag.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The delegation was led by Foreign Minister Abbas Araghchi.",
+            "2025-04-12",
+            {("ABBAS_ARAGHCHI", "leads", "IRN")},
+        ),
+        ("The delegation was led by a retired diplomat.", None, set()),
+        ("The delegation was led by Mr Tom Harlow.", None, set()),
+    ],
+)
+def test_an_unnamed_delegation_is_its_leaders(ag, text, published, expected):
+    assert triples(ag.extract(text, published=published)) == expected

@@ -42,6 +42,9 @@ class RelationType(_Strict):
     # unless one of ``not_after`` qualifies the title ("former President X", "Vice President").
     office_titles: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    # A group noun with no actor named ("the delegation was led by X") stands for the state
+    # or group the source represents.
+    unnamed_group_is_sources: bool = False
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 

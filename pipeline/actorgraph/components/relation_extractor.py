@@ -52,6 +52,7 @@ _ARGUMENT_DEPS = {"dobj", "pobj", "prep", "attr", "oprd"}
 _INHERITING_DEPS = {"conj", "xcomp", "advcl"}
 _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
+_QUANTIFIER_PRONOUNS = {"both", "all"}
 
 
 class RelationExtractor:
@@ -132,7 +133,7 @@ class RelationExtractor:
                 node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids, strict=True)
             }
             self._relate(spec, nodes, finder, found, open_mediations)
-        self._link_to_talks(found, finder, open_mediations)
+        self._link_to_talks(doc, found, finder, open_mediations)
         self._relate_by_office(doc, finder, found)
         doc._.relations = sorted(
             found.values(),
@@ -162,6 +163,19 @@ class RelationExtractor:
         targets = finder.actors_at(nodes[spec.target]) if spec.target else []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         relation = self.rules.relations[spec.relation]
+        if not targets and spec.target and relation.unnamed_group_is_sources:
+            targets = self._groups_of(nodes[spec.target], sources, finder)
+        both_sides = (
+            relation.symmetric
+            and relation.document_parties
+            and not sources
+            and not parties
+            and spec.subject_of
+            and self._both_sides(nodes[spec.subject_of])
+        )
+        if both_sides:  # "both countries agreed": the sides of the document's talks
+            open_mediations.append((spec, nodes, [], []))
+            return
         if relation.symmetric:
             pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
         elif spec.parties:
@@ -186,6 +200,30 @@ class RelationExtractor:
             pairs = [(s, t) for s in sources for t in targets]
         for source, target in pairs:
             self._add(found, finder, spec, nodes, source, target, 1.0)
+
+    def _groups_of(self, token: Token, sources: list[Span], finder: _ActorFinder) -> list[Span]:
+        """"The delegation was led by X": an unnamed group noun is the group of the state or
+        group X represents."""
+        if token.lemma_.lower() not in finder.proxies or token.i in finder.mentions:
+            return []
+        if any(c.dep_ in _MODIFIER_DEPS for c in token.children):
+            return []  # "a Hamas delegation" the resolver could not name: not the leader's
+        out = []
+        for source in sources:
+            represents = ((token.doc._.actors or {}).get(source.kb_id_) or {}).get("represents")
+            if represents:
+                out.append(Span(token.doc, token.i, token.i + 1, kb_id=represents))
+        return out
+
+    def _both_sides(self, verb: Token) -> bool:
+        """Whether a verb's subject is "both sides" ("both countries agreed to ...")."""
+        nouns = frozenset(self.rules.cues.get("both_sides_nouns", ()))
+        return any(
+            child.dep_ == "nsubj"
+            and child.lemma_.lower() in nouns
+            and any(d.lower_ == "both" for d in child.children)
+            for child in verb.children
+        )
 
     def _add(
         self,
@@ -213,7 +251,7 @@ class RelationExtractor:
         if source_id == target_id:
             return
         sent = trigger.sent
-        hedged = self._hedged(nodes)
+        hedged = self._hedged(nodes, trigger)
         confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
         record = {
             "relation": relation,
@@ -249,7 +287,9 @@ class RelationExtractor:
             return represents, span.kb_id_
         return span.kb_id_, None
 
-    def _link_to_talks(self, found: dict, finder: _ActorFinder, open_mediations: list) -> None:
+    def _link_to_talks(
+        self, doc: Doc, found: dict, finder: _ActorFinder, open_mediations: list
+    ) -> None:
         """Give mediations stated apart from their talks the parties of the document's talks.
 
         The talks are the document's non-negated pairs of the relations the mediation's
@@ -264,8 +304,10 @@ class RelationExtractor:
                 continue
             key = (record["relation"], frozenset((record["source"], record["target"])))
             talks[key] += 1
-            ends = (record["source_span"][0], record["target_span"][0])
-            mentions.setdefault(key, [finder.mentions[i] for i in ends])
+            ends = [
+                Span(doc, *record[f"{end}_span"], kb_id=record[end]) for end in ("source", "target")
+            ]
+            mentions.setdefault(key, ends)
         order = list(mentions)
         stated = {
             (r["relation"], r["source"], r["sentence"][0]) for r in found.values()
@@ -289,6 +331,9 @@ class RelationExtractor:
                 parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
             else:
                 parties, factor = named, 1.0
+            if self.rules.relations[spec.relation].symmetric:  # "both sides agreed"
+                for a, b in _pairs(parties):
+                    self._add(found, finder, spec, nodes, a, b, factor)
             for source in sources:
                 for party in parties:
                     self._add(found, finder, spec, nodes, source, party, factor)
@@ -349,14 +394,21 @@ class RelationExtractor:
                         return actors[0].kb_id_ if actors else None
         return None
 
-    def _hedged(self, nodes: dict[str, Token]) -> bool:
-        """A hedge on the matched words ("may", "allegedly", "if ..."), or a hedging verb
-        whose complement the relation is ("appeared to blame", "offered to negotiate")."""
+    def _hedged(self, nodes: dict[str, Token], trigger: Token) -> bool:
+        """A hedge on the matched words ("may", "allegedly"), a condition on the trigger
+        ("if Iran negotiates with ..."; not "warned of steps if Kabul fails", where the
+        condition is part of the threat), or a hedging verb whose complement the relation is
+        ("appeared to blame", "offered to negotiate")."""
         for token in nodes.values():
+            conditioned = token.i == trigger.i or token.is_ancestor(trigger)
             for child in token.children:
                 if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in self._hedge_words:
                     return True
-                if child.dep_ == "mark" and child.lower_ in self._conditional_marks:
+                if (
+                    conditioned
+                    and child.dep_ == "mark"
+                    and child.lower_ in self._conditional_marks
+                ):
                     return True
         return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
@@ -398,12 +450,31 @@ class _ActorFinder:
         self.group_proxies = group_proxies
 
     def actors_at(self, token: Token) -> list[Span]:
+        token = self._antecedent(token)
         out = []
         for item in (token, *token.conjuncts):
             span = self.mentions.get(item.i) or self._through_proxy(item)
             if span is not None:
                 out.append(span)
         return _unique(out)
+
+    @staticmethod
+    def _antecedent(token: Token) -> Token:
+        """What "both"/"all" stands for in "the TTP and the Gul Bahadur faction, both blamed
+        for ...": the coordination right before it (its first conjunct), else the token."""
+        if token.lower_ not in _QUANTIFIER_PRONOUNS or token.pos_ not in ("PRON", "DET"):
+            return token
+        if any(child.dep_ == "prep" for child in token.children):
+            return token  # "both of them": no antecedent rule
+        i = token.i - 1
+        while i >= token.sent.start and token.doc[i].is_punct:
+            i -= 1
+        if i < token.sent.start or i == token.i - 1:
+            return token  # the antecedent is set off by a comma or dash
+        previous = token.doc[i]
+        while previous.dep_ == "conj" and previous.head.i < previous.i:
+            previous = previous.head
+        return previous if previous.conjuncts else token
 
     def _through_proxy(self, token: Token) -> Span | None:
         lemma = token.lemma_.lower()
@@ -430,13 +501,17 @@ class _ActorFinder:
         in a relative clause, "which"/"who" stands for the noun the clause modifies.
         """
         seen = set()
+        inherited = False
         while verb.i not in seen:
             seen.add(verb.i)
             for child in verb.children:
-                if child.dep_ == "nsubj":
+                # "Pakistan was forced to take measures": a passive verb's subject controls
+                # its infinitive complement
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and inherited):
                     if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.actors_at(verb.head)
                     return self.actors_at(child)
+            inherited = verb.dep_ == "xcomp"
             if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
                 verb = verb.head
             else:
