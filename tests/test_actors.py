@@ -20,7 +20,7 @@ def _actors(ag, text, **kwargs):
         ("Ansar Allah fired two missiles at a tanker.", "Ansar Allah", "HOUTHIS"),
         ("The Kremlin said the offer was unacceptable.", "Kremlin", "RUS"),
         ("Emirati envoys arrived in Khartoum.", "Emirati", "ARE"),
-        ("ISLAMABAD: The cabinet met on Monday.", "ISLAMABAD", "PAK"),
+        ("ISLAMABAD said it had no comment on the report.", "ISLAMABAD", "PAK"),
     ],
 )
 def test_registry_aliases_resolve_to_the_canonical_actor(ag, text, mention, actor_id):
@@ -139,3 +139,30 @@ def test_names_in_a_place_context_are_places_not_actors(ag, text, place):
 def test_an_unknown_group_next_to_a_state_stays_an_actor(ag):
     found, _ = _actors(ag, "Pakistan and the Sahel Renewal Front signed a truce.")
     assert any(mention == "Sahel Renewal Front" for mention, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline_place"),
+    [
+        ("BAKU — Armenia and Azerbaijan signed an agreement on Friday.", "BAKU"),
+        ("Talks resume\nNAIROBI — Envoys of Congo and the M23 met on Thursday.", "NAIROBI"),
+        ("ISLAMABAD: The cabinet met on Monday.", "ISLAMABAD"),
+        ("PORT SUDAN (Reuters) — Sudan's army rejected the truce proposal.", "PORT SUDAN"),
+        ("SANAA/MUSCAT — The Houthis said they had attacked a tanker.", "SANAA"),
+    ],
+)
+def test_the_place_a_story_was_filed_from_is_not_an_actor(ag, text, dateline_place):
+    found, _ = _actors(ag, text)
+    assert not [m for m, _ in found if m in dateline_place], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US — Iran talks resumed in Oman on Sunday.",  # a headline, not a dateline
+        "The talks — mediated by Qatar — failed.",
+    ],
+)
+def test_a_dash_after_a_name_is_not_always_a_dateline(ag, text):
+    doc = ag.nlp(text)
+    assert list(doc.spans["datelines"]) == []

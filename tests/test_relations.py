@@ -433,3 +433,36 @@ def test_both_sides_are_the_parties_of_the_documents_talks(ag, text, expected):
 )
 def test_an_unnamed_delegation_is_its_leaders(ag, text, published, expected):
     assert triples(ag.extract(text, published=published)) == expected
+
+
+def test_a_dateline_is_not_parsed_into_the_first_sentence(ag):
+    text = "Deal signed\nBAKU — Armenia and Azerbaijan signed an agreement on Friday."
+    assert triples(ag.extract(text)) == {("ARM", "agrees-with", "AZE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated possessor: both sides, not only the first
+        (
+            "Ethiopia and Eritrea's governments agreed to reopen the border.",
+            {("ERI", "agrees-with", "ETH")},
+        ),
+        # "it" in what a speaker says of itself is the speaker
+        (
+            "Iran says it offers the Houthis only political support.",
+            {("IRN", "supports", "HOUTHIS")},
+        ),
+        ("Turkey offered Azerbaijan full support.", {("TUR", "supports", "AZE")}),
+        ("Germany pledged further support for Ukraine on Monday.", {("DEU", "supports", "UKR")}),
+        ("Iran says it will attend the summit in Doha.", set()),
+        ("Analysts say it offers the Houthis only political support.", set()),
+        # talks that were suspended were held
+        (
+            "Colombia suspended peace negotiations with the ELN on Friday.",
+            {("COL", "negotiates-with", "ELN")},
+        ),
+    ],
+)
+def test_possessors_speaker_pronouns_and_support_given(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected

@@ -101,11 +101,16 @@ class AliasResolver(RegistryComponent):
             if actor_id is None
             for i in range(span.start, span.end)
         }
+        in_dateline = {i for span in doc.spans.get("datelines", []) for i in range(*_ends(span))}
         actors: list[Span] = []
         places: list[Span] = []
         for span, actor_id, label in resolved:
             unknown = actor_id is not None and actor_id not in self.gazetteer
-            if actor_id is None or (unknown and self._in_place_context(span, known_places)):
+            if (
+                actor_id is None
+                or span.start in in_dateline  # "BAKU —": where the story was filed
+                or (unknown and self._in_place_context(span, known_places))
+            ):
                 places.append(span)
             else:
                 actors.append(Span(doc, span.start, span.end, label=label, kb_id=actor_id))
@@ -205,3 +210,7 @@ def _apply_definitions(actors: list[Span]) -> list[Span]:
 )
 def make_alias_resolver(nlp: Language, name: str, *, spans_key: str) -> AliasResolver:
     return AliasResolver(nlp, name, spans_key=spans_key)
+
+
+def _ends(span: Span) -> tuple[int, int]:
+    return span.start, span.end

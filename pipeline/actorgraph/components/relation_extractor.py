@@ -53,6 +53,7 @@ _INHERITING_DEPS = {"conj", "xcomp", "advcl"}
 _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 _QUANTIFIER_PRONOUNS = {"both", "all"}
+_SPEAKER_PRONOUNS = {"it", "they", "we"}
 
 
 class RelationExtractor:
@@ -124,7 +125,7 @@ class RelationExtractor:
             self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
-        finder = _ActorFinder(mentions, self._proxies, self._group_proxies)
+        finder = _ActorFinder(mentions, self._proxies, self._group_proxies, self._speech)
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
@@ -202,7 +203,7 @@ class RelationExtractor:
             self._add(found, finder, spec, nodes, source, target, 1.0)
 
     def _groups_of(self, token: Token, sources: list[Span], finder: _ActorFinder) -> list[Span]:
-        """"The delegation was led by X": an unnamed group noun is the group of the state or
+        """ "The delegation was led by X": an unnamed group noun is the group of the state or
         group X represents."""
         if token.lemma_.lower() not in finder.proxies or token.i in finder.mentions:
             return []
@@ -404,11 +405,7 @@ class RelationExtractor:
             for child in token.children:
                 if child.dep_ in ("aux", "advmod", "amod") and child.lower_ in self._hedge_words:
                     return True
-                if (
-                    conditioned
-                    and child.dep_ == "mark"
-                    and child.lower_ in self._conditional_marks
-                ):
+                if conditioned and child.dep_ == "mark" and child.lower_ in self._conditional_marks:
                     return True
         return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
@@ -443,19 +440,23 @@ class _ActorFinder:
     """Maps pattern nodes to the actor mentions they stand for."""
 
     def __init__(
-        self, mentions: dict[int, Span], proxies: frozenset[str], group_proxies: frozenset[str]
+        self,
+        mentions: dict[int, Span],
+        proxies: frozenset[str],
+        group_proxies: frozenset[str],
+        speech_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
         self.group_proxies = group_proxies
+        self.speech_verbs = speech_verbs
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
-        out = []
+        out: list[Span] = []
         for item in (token, *token.conjuncts):
-            span = self.mentions.get(item.i) or self._through_proxy(item)
-            if span is not None:
-                out.append(span)
+            span = self.mentions.get(item.i)
+            out += [span] if span is not None else self._through_proxy(item)
         return _unique(out)
 
     @staticmethod
@@ -476,10 +477,13 @@ class _ActorFinder:
             previous = previous.head
         return previous if previous.conjuncts else token
 
-    def _through_proxy(self, token: Token) -> Span | None:
+    def _through_proxy(self, token: Token) -> list[Span]:
+        """The actor a proxy noun stands for: "the Pakistani delegation", "the government of
+        Kabul"; with a coordinated modifier, each of its actors ("Pakistan and Afghanistan's
+        Taliban government agreed": both sides)."""
         lemma = token.lemma_.lower()
         if lemma not in self.proxies:
-            return None
+            return []
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
@@ -489,9 +493,10 @@ class _ActorFinder:
             if span is None:
                 continue
             if lemma in self.group_proxies and span.label_ == "STATE":
-                return None  # "Sudanese rebels" are not Sudan
-            return span
-        return None
+                return []  # "Sudanese rebels" are not Sudan
+            others = [self.mentions.get(c.i) for c in candidate.conjuncts]
+            return [span, *(o for o in others if o is not None)]
+        return []
 
     def subject_actors(self, verb: Token) -> list[Span]:
         """Actors of a verb's subject, inherited where the verb has none of its own.
@@ -510,12 +515,23 @@ class _ActorFinder:
                 if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and inherited):
                     if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                         return self.actors_at(verb.head)
+                    if child.lower_ in _SPEAKER_PRONOUNS:
+                        return self._speaker_of(verb)
                     return self.actors_at(child)
             inherited = verb.dep_ == "xcomp"
             if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
+        return []
+
+    def _speaker_of(self, verb: Token) -> list[Span]:
+        """Who "it"/"they"/"we" is in what a speaker says of itself: "Iran says it offers the
+        Houthis only political support", "'We will respond,' Pakistan said"."""
+        while verb.dep_ in ("ccomp", "parataxis") and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.lemma_ in self.speech_verbs:
+                return self.subject_actors(verb)
         return []
 
     @staticmethod
