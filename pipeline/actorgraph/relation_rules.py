@@ -45,6 +45,10 @@ class RelationType(_Strict):
     # A group noun with no actor named ("the delegation was led by X") stands for the state
     # or group the source represents.
     unnamed_group_is_sources: bool = False
+    # Relations that, reported by someone other than their source, are that someone's
+    # accusation ("Pakistani officials said the Taliban shelter TTP commanders": Pakistan
+    # accuses Afghanistan); each maps to the actor types its target must have (empty: any).
+    reported_as_this: dict[str, tuple[str, ...]] = {}
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 
@@ -120,7 +124,8 @@ class RelationRules(_Strict):
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
         for name, relation in self.relations.items():
-            for other in (relation.parties_relation, *relation.document_parties):
+            others = (relation.parties_relation, *relation.document_parties)
+            for other in (*others, *relation.reported_as_this):
                 if other is not None and other not in self.relations:
                     raise ValueError(f"relations.{name}: {other!r} is not a declared relation")
         return self

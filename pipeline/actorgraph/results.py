@@ -37,8 +37,16 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
                 country=meta.get("country"),
                 roles=roles,
             )
+        choice = (doc._.resolutions or {}).get((span.start, span.end)) or {}
         record.mentions.append(
-            Mention(doc_id=doc_id, text=span.text, start=span.start_char, end=span.end_char)
+            Mention(
+                doc_id=doc_id,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                candidates=choice.get("candidates"),
+                resolved_by=choice.get("resolved_by"),
+            )
         )
     for record in actors.values():
         record.aliases = sorted({m.text for m in record.mentions})

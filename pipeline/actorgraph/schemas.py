@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 RelationName = Literal[
     "accuses",
@@ -57,6 +57,29 @@ class Mention(_Record):
     text: str = Field(description="The mention exactly as written.")
     start: int = Field(ge=0, description="Character offset of the mention in the article text.")
     end: int = Field(ge=0, description="Character offset just past the mention.")
+    candidates: list[str] | None = Field(
+        default=None,
+        description=(
+            "Only where the name could mean several registry actors ('Congolese'): all of them."
+            " Absent otherwise."
+        ),
+    )
+    resolved_by: Literal["date", "context", "first"] | None = Field(
+        default=None,
+        description=(
+            "Only with candidates: why this actor was chosen. 'date': the only one valid on the"
+            " article's date; 'context': the only one the article also names unambiguously;"
+            " 'first': no context decided, the registry's first-listed sense."
+        ),
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_unresolved(self, handler):
+        data = handler(self)
+        for key in ("candidates", "resolved_by"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class ActorRecord(_Record):

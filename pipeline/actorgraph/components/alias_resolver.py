@@ -88,8 +88,10 @@ class AliasResolver(RegistryComponent):
         day = parse_day(doc._.published)
         resolved: list[tuple[Span, str | None, str]] = []
         surnames: dict[str, str] = {}
+        named = self._named_unambiguously(doc, day)
+        choices: dict[tuple[int, int], dict] = {}
         for span in doc.spans[self.spans_key]:
-            actor_id, label = self._resolve(span, day, surnames)
+            actor_id, label = self._resolve(span, day, surnames, named, choices)
             resolved.append((span, actor_id, label))
             if actor_id is not None and (span.label_ == "PERSON" or self._is_person(actor_id)):
                 words = normalize(span.text).split()
@@ -116,12 +118,36 @@ class AliasResolver(RegistryComponent):
                 actors.append(Span(doc, span.start, span.end, label=label, kb_id=actor_id))
         doc.spans[self.spans_key] = _apply_definitions(actors)
         doc.spans["places"] = places
+        doc._.resolutions = choices
         return doc
 
+    def _named_unambiguously(self, doc: Doc, day: dt.date | None) -> set[str]:
+        """Actors the article names with a name that can mean only them ("the Democratic
+        Republic of Congo"): the context that settles an ambiguous name ("Congolese")."""
+        out = set()
+        for span in doc.spans[self.spans_key]:
+            if span._.candidates and span._.matched_by != "surname":
+                valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
+                kept = [c for c in span._.candidates if c in valid]
+                if len(kept) == 1:
+                    out.add(kept[0])
+        return out
+
     def _resolve(
-        self, span: Span, day: dt.date | None, surnames: dict[str, str]
+        self,
+        span: Span,
+        day: dt.date | None,
+        surnames: dict[str, str],
+        named: set[str],
+        choices: dict[tuple[int, int], dict],
     ) -> tuple[str | None, str]:
-        """The actor id (None for a place) and the label the mention keeps."""
+        """The actor id (None for a place) and the label the mention keeps.
+
+        Where a name has several registry candidates, the choice and its reason go to
+        ``choices``: ``date`` (only one is valid on the article's date), ``context`` (the
+        article names that one unambiguously elsewhere), ``first`` (no context: the registry's
+        first-listed sense).
+        """
         label = span.label_
         candidates = span._.candidates
         if candidates and span._.matched_by == "surname":
@@ -129,6 +155,19 @@ class AliasResolver(RegistryComponent):
         if candidates:
             valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
             kept = [c for c in candidates if c in valid]
+            if kept and len(set(candidates)) > 1:
+                in_context = [c for c in kept if c in named]
+                if len(kept) == 1:
+                    choice, reason = kept[0], "date"
+                elif len(in_context) == 1:
+                    choice, reason = in_context[0], "context"
+                else:
+                    choice, reason = kept[0], "first"
+                choices[(span.start, span.end)] = {
+                    "candidates": list(dict.fromkeys(candidates)),
+                    "resolved_by": reason,
+                }
+                return choice, label
             if kept:
                 return kept[0], label
             # The alias names no known actor on this date (the Taliban before they governed):

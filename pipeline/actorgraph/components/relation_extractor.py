@@ -42,6 +42,7 @@ from ..resources import relations_file
 
 HEDGED_FACTOR = 0.75
 OFFICE_TITLE_CONFIDENCE = 0.7
+REPORTED_FACTOR = 0.8
 DOCUMENT_PARTIES_FACTOR = 0.8
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
@@ -98,6 +99,12 @@ class RelationExtractor:
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
+        self._accuse_verbs = frozenset(rules.cues.get("accuse_verbs", ()))
+        self._reported = {
+            kind: (name, frozenset(types))
+            for name, relation in rules.relations.items()
+            for kind, types in relation.reported_as_this.items()
+        }
         self._office_specs = [
             (
                 PatternSpec(
@@ -125,7 +132,9 @@ class RelationExtractor:
             self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
-        finder = _ActorFinder(mentions, self._proxies, self._group_proxies, self._speech)
+        finder = _ActorFinder(
+            mentions, self._proxies, self._group_proxies, self._speech, self._accuse_verbs
+        )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
@@ -136,6 +145,7 @@ class RelationExtractor:
             self._relate(spec, nodes, finder, found, open_mediations)
         self._link_to_talks(doc, found, finder, open_mediations)
         self._relate_by_office(doc, finder, found)
+        self._reported_accusations(doc, found)
         doc._.relations = sorted(
             found.values(),
             key=lambda r: (r["sentence"][0], r["trigger"], r["relation"], r["source"], r["target"]),
@@ -253,6 +263,14 @@ class RelationExtractor:
             return
         sent = trigger.sent
         hedged = self._hedged(nodes, trigger)
+        claimant = self._speaker(trigger, finder)
+        for node in nodes.values():
+            accusation = _accusation_over(node, self._accuse_verbs)
+            if accusation is not None:  # "Sudan accused the UAE of arming the RSF"
+                accusers = finder.subject_actors(accusation)
+                claimant = accusers[0] if accusers else claimant
+                hedged = True  # an allegation, not an established fact
+                break
         confidence = spec.confidence * factor * (HEDGED_FACTOR if hedged else 1.0)
         record = {
             "relation": relation,
@@ -263,7 +281,8 @@ class RelationExtractor:
             "trigger": trigger.i,
             "sentence": [sent.start, sent.end],
             "confidence": round(confidence, 4),
-            "attributed_to": self._speaker(trigger, finder) or speaker,
+            "attributed_to": claimant.kb_id_ if claimant is not None else speaker,
+            "claimant_span": [claimant.start, claimant.end] if claimant is not None else None,
             "hedged": hedged,
             "negated": self._negated(nodes),
             "pattern": spec.id,
@@ -339,6 +358,43 @@ class RelationExtractor:
                 for party in parties:
                     self._add(found, finder, spec, nodes, source, party, factor)
 
+    def _reported_accusations(self, doc: Doc, found: dict) -> None:
+        """A wrongdoing that someone else reports is their accusation against its source.
+
+        "Pakistani officials said the Taliban government shelters TTP commanders" gives
+        Afghanistan supports TTP, attributed to Pakistan, and Pakistan accuses Afghanistan, on
+        the same evidence. Which relations count, with which targets, is ``reported_as_this``
+        in the rules file.
+        """
+        actors = doc._.actors or {}
+        for record in list(found.values()):
+            kind = self._reported.get(record["relation"])
+            speaker = record["attributed_to"]
+            if kind is None or speaker is None or record["negated"]:
+                continue
+            relation, target_types = kind
+            if target_types and (actors.get(record["target"]) or {}).get("type") not in (
+                target_types
+            ):
+                continue
+            accuser = (actors.get(speaker) or {}).get("represents") or speaker
+            if accuser == record["source"] or record["claimant_span"] is None:
+                continue
+            derived = {
+                **record,
+                "relation": relation,
+                "source": accuser,
+                "target": record["source"],
+                "source_span": record["claimant_span"],
+                "target_span": record["source_span"],
+                "confidence": round(record["confidence"] * REPORTED_FACTOR, 4),
+                "attributed_to": speaker,
+                "pattern": f"{relation}.reported_{record['relation'].replace('-', '_')}",
+            }
+            key = (relation, accuser, record["source"], record["sentence"][0])
+            if key not in found or found[key]["confidence"] < derived["confidence"]:
+                found[key] = derived
+
     def _relate_by_office(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
         """Relations an office title states by itself: "President X" leads the state X
         represents (the office held on the article's date, or the actor named before the title).
@@ -376,14 +432,16 @@ class RelationExtractor:
                 nodes = {"title": doc[title.end - 1], "person": span[0]}
                 self._add(found, finder, spec, nodes, span, target, 1.0)
 
-    def _speaker(self, trigger: Token, finder: _ActorFinder) -> str | None:
+    def _speaker(self, trigger: Token, finder: _ActorFinder) -> Span | None:
+        """The actor mention whose speech governs the trigger ("Kabul said that ...",
+        "according to Kabul")."""
         token = trigger
         while token.head.i != token.i:
             if token.dep_ in _COMPLEMENT_DEPS and token.head.lemma_ in self._speech:
                 for child in token.head.children:
                     if child.dep_ == "nsubj":
                         actors = finder.actors_at(child)
-                        return actors[0].kb_id_ if actors else None
+                        return actors[0] if actors else None
                 return None
             token = token.head
         for token in trigger.sent:
@@ -392,7 +450,7 @@ class RelationExtractor:
                 for child in to.children:
                     if child.dep_ == "pobj":
                         actors = finder.actors_at(child)
-                        return actors[0].kb_id_ if actors else None
+                        return actors[0] if actors else None
         return None
 
     def _hedged(self, nodes: dict[str, Token], trigger: Token) -> bool:
@@ -445,11 +503,13 @@ class _ActorFinder:
         proxies: frozenset[str],
         group_proxies: frozenset[str],
         speech_verbs: frozenset[str] = frozenset(),
+        accuse_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
         self.group_proxies = group_proxies
         self.speech_verbs = speech_verbs
+        self.accuse_verbs = accuse_verbs
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
@@ -518,6 +578,9 @@ class _ActorFinder:
                     if child.lower_ in _SPEAKER_PRONOUNS:
                         return self._speaker_of(verb)
                     return self.actors_at(child)
+            accusation = _accusation_over(verb, self.accuse_verbs)
+            if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
+                return self.actors_at(_accused(accusation))
             inherited = verb.dep_ == "xcomp"
             if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
                 verb = verb.head
@@ -558,6 +621,23 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2:
             out += modifiers
         return _unique(out)
+
+
+def _accusation_over(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
+    """The accusing verb whose "of ..." or "for ..." complement ``token`` heads: "accused the
+    UAE of arming the RSF", "blamed Kigali for backing the M23"."""
+    if token.dep_ != "pcomp" or token.head.lower_ not in ("of", "for"):
+        return None
+    verb = token.head.head
+    return verb if verb.lemma_ in accuse_verbs else None
+
+
+def _accused(verb: Token) -> Token:
+    """Who an accusing verb accuses: its object, or its passive subject."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return verb
 
 
 def _second_object(token: Token) -> bool:
