@@ -166,3 +166,70 @@ def test_the_place_a_story_was_filed_from_is_not_an_actor(ag, text, dateline_pla
 def test_a_dash_after_a_name_is_not_always_a_dateline(ag, text):
     doc = ag.nlp(text)
     assert list(doc.spans["datelines"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id", "reason"),
+    [
+        # another name in the article settles which Congo is meant
+        (
+            "The Democratic Republic of Congo accused Rwanda. The Congolese army denied it.",
+            "Congolese",
+            "COD",
+            "context",
+        ),
+        (
+            "Brazzaville and the Republic of the Congo signed a deal. Congolese officials cheered.",
+            "Congolese",
+            "COG",
+            "context",
+        ),
+        # a label two governments use for different groups: the article's country decides
+        (
+            "Islamabad said the Khawarij attacked a checkpoint near Bannu. Pakistani troops"
+            " repelled them.",
+            "Khawarij",
+            "TTP",
+            "country",
+        ),
+        (
+            "Mogadishu said the Khawarij attacked a base near Baidoa. Somali forces repelled them.",
+            "Khawarij",
+            "AL_SHABAAB",
+            "country",
+        ),
+        # with no context the registry's first-listed sense, and the reason says so
+        ("Congolese diplomats arrived on Monday.", "Congolese", "COD", "first"),
+    ],
+)
+def test_an_ambiguous_name_is_resolved_in_context_with_its_reason(
+    ag, text, mention, actor_id, reason
+):
+    result = ag.extract(text)
+    mentions = [(a.id, m) for a in result.actors for m in a.mentions if m.text == mention]
+    assert mentions, result.actors
+    for found_id, m in mentions:
+        assert found_id == actor_id
+        assert m.resolved_by == reason
+        assert actor_id in m.candidates and len(m.candidates) > 1
+
+
+def test_an_unambiguous_mention_carries_no_candidates(ag):
+    result = ag.extract("Pakistan accused Afghanistan of sheltering militants.")
+    line = result.actors[0].mentions[0].model_dump_json()
+    assert "candidates" not in line and "resolved_by" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("Troops moved into Dir district after the attack.", "Dir"),
+        ("Lower Dir and Upper Dir districts were placed under curfew.", "Dir"),
+        ("What matters is that the border stays open.", "is"),
+        ("Chad Daybell was sentenced in Idaho on Monday.", "Chad"),
+        ("Chad Johnson, a US diplomat, arrived in Nairobi.", "Chad"),
+    ],
+)
+def test_names_that_are_not_the_actor_they_spell(ag, text, not_actor):
+    found, _ = _actors(ag, text)
+    assert not any(m == not_actor for m, _ in found), found

@@ -232,6 +232,77 @@ def schema(record: str | None) -> None:
     click.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
 
+@main.group()
+def actors() -> None:
+    """Curate the actor registry: look names up, check the data files."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The article's date (YYYY-MM-DD): date-bounded aliases and offices are judged on it.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A data folder with actors/*.yaml (default: the packaged one).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
+def actors_lookup(name: str, day, data_dir: Path | None, as_json: bool) -> None:
+    """Show the actors NAME may refer to, with a score and the reason for each."""
+    from dataclasses import asdict
+
+    from .curation import lookup
+    from .gazetteer import Gazetteer
+    from .resources import data_dir as packaged_data
+
+    gazetteer = Gazetteer.from_dir((data_dir or packaged_data()) / "actors")
+    candidates = lookup(gazetteer, name, day.date() if day else None)
+    if as_json:
+        click.echo(json.dumps([asdict(c) for c in candidates], indent=2, ensure_ascii=False))
+        return
+    if not candidates:
+        click.echo(f"no registry actor is named {name!r}")
+        raise SystemExit(1)
+    for c in candidates:
+        click.echo(f"{c.score:5.2f}  {c.actor_id:<24} {c.type:<15} {c.name}  ({c.reason})")
+
+
+@actors.command("validate")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The data folder to check (default: the packaged one).",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings (shared names) too.")
+def actors_validate(data_dir: Path | None, strict: bool) -> None:
+    """Check every data file: schema, duplicate ids, unknown references, alias clashes.
+
+    Prints one 'file [location] severity: message' line a finding; exits 2 when there are
+    errors (or warnings, with --strict), else 0.
+    """
+    from .curation import validate
+    from .errors import EXIT_USAGE
+    from .resources import data_dir as packaged_data
+
+    findings = validate(data_dir or packaged_data())
+    for finding in findings:
+        click.echo(str(finding))
+    errors = [f for f in findings if f.severity == "error" or strict]
+    warnings = len(findings) - len([f for f in findings if f.severity == "error"])
+    click.echo(
+        f"{len([f for f in findings if f.severity == 'error'])} errors, {warnings} warnings",
+        err=True,
+    )
+    if errors:
+        raise SystemExit(EXIT_USAGE)
+
+
 class _Progress:
     """A progress bar over input files on stderr, shown only when stderr is a terminal."""
 

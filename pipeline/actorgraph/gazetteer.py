@@ -212,6 +212,7 @@ class Gazetteer:
         self.entries: dict[str, ActorEntry] = {}
         for entry in entries:
             self.entries[entry.id] = entry
+        self._positions: dict[str, int] | None = None
         self._by_norm: dict[str, list[SurfaceForm]] = {}
         for form in self.surface_forms():
             bucket = self._by_norm.setdefault(normalize(form.text), [])
@@ -227,34 +228,34 @@ class Gazetteer:
         if not files:
             raise DataFileError(path=folder, location="", detail="no *.yaml actor files found")
         entries: list[ActorEntry] = []
-        origin: dict[str, str] = {}
+        origin: dict[str, tuple[Path, str]] = {}
         for file in files:
             for index, entry in enumerate(_load_actor_file(file)):
-                where = f"{file.name} [actors[{index}]]"
                 if entry.id in origin:
+                    first_file, first_location = origin[entry.id]
                     raise DataFileError(
                         path=file,
                         location=f"actors[{index}].id",
                         detail=f"duplicate actor id {entry.id!r}, "
-                        f"first defined in {origin[entry.id]}",
+                        f"first defined in {first_file.name} [{first_location}]",
                     )
-                origin[entry.id] = where
+                origin[entry.id] = (file, f"actors[{index}]")
                 entries.append(entry)
         gazetteer = cls(entries)
         gazetteer._check_references(origin)
         return gazetteer
 
-    def _check_references(self, origin: dict[str, str]) -> None:
+    def _check_references(self, origin: dict[str, tuple[Path, str]]) -> None:
         for entry in self.entries.values():
             refs = [("country", entry.country)] + [
                 (f"roles[{i}].of", role.of) for i, role in enumerate(entry.roles)
             ]
             for field, ref in refs:
                 if ref is not None and ref not in self.entries:
-                    file, _, location = origin[entry.id].partition(" ")
+                    file, location = origin[entry.id]
                     raise DataFileError(
                         path=file,
-                        location=f"{location.strip('[]')}.{field}",
+                        location=f"{location}.{field}",
                         detail=f"unknown actor id {ref!r}",
                     )
 
@@ -275,6 +276,13 @@ class Gazetteer:
 
     def get(self, actor_id: str) -> ActorEntry | None:
         return self.entries.get(actor_id)
+
+    def position(self, actor_id: str) -> int:
+        """Where an actor stands in the registry (file, then entry order): the first-listed
+        sense of a shared name is the default one."""
+        if self._positions is None:
+            self._positions = {actor_id: i for i, actor_id in enumerate(self.entries)}
+        return self._positions.get(actor_id, len(self._positions))
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
         """Every text that names a known actor: names, aliases, demonyms, capitals."""

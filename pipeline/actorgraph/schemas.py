@@ -64,11 +64,12 @@ class Mention(_Record):
             " Absent otherwise."
         ),
     )
-    resolved_by: Literal["date", "context", "first"] | None = Field(
+    resolved_by: Literal["date", "context", "country", "first"] | None = Field(
         default=None,
         description=(
             "Only with candidates: why this actor was chosen. 'date': the only one valid on the"
             " article's date; 'context': the only one the article also names unambiguously;"
+            " 'country': the one of the country the article's other actors belong to;"
             " 'first': no context decided, the registry's first-listed sense."
         ),
     )

@@ -110,7 +110,10 @@ class ActorRuler:
             ids = self._forms[key]
             span = Span(doc, start, end, label=self.gazetteer.entries[ids[0]].type.value)
             registry_spans.append((span, ids))
-        kept = filter_spans([span for span, _ in registry_spans])
+        first_names = _person_first_names(doc)
+        kept = filter_spans(
+            [span for span, _ in registry_spans if (span.start, span.end) not in first_names]
+        )
         candidates = {(s.start, s.end): ids for s, ids in registry_spans}
         surnames = self._surname_mentions(doc, kept, candidates)
         for span, person in surnames:
@@ -225,3 +228,13 @@ def make_actor_ruler(
     nlp: Language, name: str, *, spans_key: str, ner_labels: list[str]
 ) -> ActorRuler:
     return ActorRuler(nlp, name, spans_key=spans_key, ner_labels=ner_labels)
+
+
+def _person_first_names(doc: Doc) -> set[tuple[int, int]]:
+    """Single-word spans that open a longer PERSON entity: "Chad" in "Chad Daybell", "Israel"
+    in "Israel Katz", "Jordan" in "Jordan Bardella" are first names, not states."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[1].is_title:
+            out.add((ent.start, ent.start + 1))
+    return out

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -121,16 +122,22 @@ class AliasResolver(RegistryComponent):
         doc._.resolutions = choices
         return doc
 
-    def _named_unambiguously(self, doc: Doc, day: dt.date | None) -> set[str]:
+    def _country(self, actor_id: str) -> str | None:
+        entry = self.gazetteer.get(actor_id)
+        if entry is None:
+            return None
+        return entry.country or (entry.id if entry.type is ActorType.STATE else None)
+
+    def _named_unambiguously(self, doc: Doc, day: dt.date | None) -> list[str]:
         """Actors the article names with a name that can mean only them ("the Democratic
         Republic of Congo"): the context that settles an ambiguous name ("Congolese")."""
-        out = set()
+        out = []
         for span in doc.spans[self.spans_key]:
             if span._.candidates and span._.matched_by != "surname":
                 valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
                 kept = [c for c in span._.candidates if c in valid]
                 if len(kept) == 1:
-                    out.add(kept[0])
+                    out.append(kept[0])
         return out
 
     def _resolve(
@@ -138,15 +145,16 @@ class AliasResolver(RegistryComponent):
         span: Span,
         day: dt.date | None,
         surnames: dict[str, str],
-        named: set[str],
+        named: list[str],
         choices: dict[tuple[int, int], dict],
     ) -> tuple[str | None, str]:
         """The actor id (None for a place) and the label the mention keeps.
 
         Where a name has several registry candidates, the choice and its reason go to
         ``choices``: ``date`` (only one is valid on the article's date), ``context`` (the
-        article names that one unambiguously elsewhere), ``first`` (no context: the registry's
-        first-listed sense).
+        article names that one unambiguously elsewhere), ``country`` (it belongs to the country
+        most of the article's unambiguous actors belong to), ``first`` (no context: the
+        registry's first-listed sense).
         """
         label = span.label_
         candidates = span._.candidates
@@ -154,17 +162,25 @@ class AliasResolver(RegistryComponent):
             return candidates[0], label  # the person named in full earlier in the text
         if candidates:
             valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
-            kept = [c for c in candidates if c in valid]
+            kept = sorted(
+                {c for c in candidates if c in valid}, key=self.gazetteer.position
+            )
             if kept and len(set(candidates)) > 1:
                 in_context = [c for c in kept if c in named]
+                focus = Counter(self._country(c) for c in named)
+                weights = [focus[self._country(c)] for c in kept]
                 if len(kept) == 1:
                     choice, reason = kept[0], "date"
                 elif len(in_context) == 1:
                     choice, reason = in_context[0], "context"
+                elif max(weights) > 0 and weights.count(max(weights)) == 1:
+                    # "Khawarij" in a story about Pakistan is the TTP, in one about Somalia
+                    # al-Shabaab: the country the article's other actors belong to decides
+                    choice, reason = kept[weights.index(max(weights))], "country"
                 else:
                     choice, reason = kept[0], "first"
                 choices[(span.start, span.end)] = {
-                    "candidates": list(dict.fromkeys(candidates)),
+                    "candidates": sorted(set(candidates), key=self.gazetteer.position),
                     "resolved_by": reason,
                 }
                 return choice, label
