@@ -27,8 +27,10 @@ _SURNAME_SCORE = 0.6
 _PEOPLE = frozenset({"MINISTER", "PERSON"})
 # Ordinary English words an alias must not be, unless it is matched in capitals only ("IS").
 _COMMON_WORDS = frozenset(
-    "a an and are as at be but by for from has he his in is it its me my no of on or our she so"
-    " that the their them they this to up us was we were who will with you".split()
+    {"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "he", "his"}
+    | {"in", "is", "it", "its", "me", "my", "no", "of", "on", "or", "our", "she", "so", "that"}
+    | {"the", "their", "them", "they", "this", "to", "up", "us", "was", "we", "were", "who"}
+    | {"will", "with", "you"}
 )
 
 
