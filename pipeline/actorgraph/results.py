@@ -57,16 +57,14 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
 
 
 def _relation(doc: Doc, doc_id: str, r: dict) -> RelationRecord:
-    source = doc[slice(*r["source_span"])]
-    target = doc[slice(*r["target_span"])]
     sent = _strip(doc[slice(*r["sentence"])])
     return RelationRecord(
         doc_id=doc_id,
         relation=r["relation"],
         source=r["source"],
         target=r["target"],
-        source_text=source.text,
-        target_text=target.text,
+        source_text=_mention_text(doc, r["source"], r["source_span"], sent),
+        target_text=_mention_text(doc, r["target"], r["target_span"], sent),
         sentence=sent.text,
         start=sent.start_char,
         end=sent.end_char,
@@ -77,6 +75,24 @@ def _relation(doc: Doc, doc_id: str, r: dict) -> RelationRecord:
         negated=r["negated"],
         pattern=r["pattern"],
     )
+
+
+def _mention_text(doc: Doc, actor_id: str, span: list[int], sentence: Span) -> str:
+    """How the evidence names an end of a relation: its mention, as written.
+
+    Where an office holder acts for their state ("President Irfaan Ali demanded ...": Guyana
+    demands), the mention is the person's; then the state's own mention in the sentence is
+    given, else the state's name (the person is in ``attributed_to``). The same holds for an
+    unnamed group ("the delegation was led by ...") and an office title ("President X" leads).
+    """
+    mentions = doc.spans.get("actors", [])
+    start, end = span
+    if any(m.kb_id_ == actor_id and (m.start, m.end) == (start, end) for m in mentions):
+        return doc[start:end].text
+    for other in mentions:
+        if other.kb_id_ == actor_id and sentence.start <= other.start < sentence.end:
+            return other.text
+    return ((doc._.actors or {}).get(actor_id) or {}).get("name") or doc[start:end].text
 
 
 def _strip(span: Span) -> Span:

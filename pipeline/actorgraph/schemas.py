@@ -128,8 +128,16 @@ class RelationRecord(_Record):
         )
     )
     target: str = Field(description="Actor id of the target.")
-    source_text: str = Field(description="The source mention as written.")
-    target_text: str = Field(description="The target mention as written.")
+    source_text: str = Field(
+        description=(
+            "The source mention as written. Where an office holder acts for their state, the"
+            " state's mention in the sentence, else the state's name (the person is in"
+            " attributed_to)."
+        )
+    )
+    target_text: str = Field(
+        description="The target mention as written (the same rule as source_text)."
+    )
     sentence: str = Field(description="The evidence sentence.")
     start: int = Field(
         ge=0, description="Character offset of the evidence sentence in the article text."

@@ -127,8 +127,8 @@ class ActorRuler:
             if ent.label_ not in self.ner_labels:
                 continue
             span = _trim(ent)
-            if span is None:
-                continue
+            if span is None or not any(t.text[:1].isupper() for t in span):
+                continue  # "foreign ministry", "the army": a description, not a name
             tokens = set(range(span.start, span.end))
             if tokens & taken or tokens <= in_title:
                 continue

@@ -51,6 +51,7 @@ class PlaceLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     place_nouns: tuple[str, ...] = ()
+    venue_nouns: tuple[str, ...] = ()
 
 
 class AliasResolver(RegistryComponent):
@@ -112,6 +113,7 @@ class AliasResolver(RegistryComponent):
             if (
                 actor_id is None
                 or span.start in in_dateline  # "BAKU —": where the story was filed
+                or self._is_venue(span, actor_id)
                 or (unknown and self._in_place_context(span, known_places))
             ):
                 places.append(span)
@@ -215,6 +217,20 @@ class AliasResolver(RegistryComponent):
             if token.lemma_.lower() in self.places.place_nouns or token.i in known_places:
                 return True
         return False
+
+    def _is_venue(self, span: Span, actor_id: str | None) -> bool:
+        """A capital named as where something happens ("talks in Doha", "met in Riyadh") is a
+        place; "officials in Islamabad" is the government seated there."""
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+            return False
+        head = root.head.head
+        if head.pos_ not in ("VERB", "AUX") and head.lemma_.lower() not in self.places.venue_nouns:
+            return False
+        return any(
+            form.kind == "capital" and form.actor_id == actor_id
+            for form in self.gazetteer.lookup(span.text)
+        )
 
     def _is_person(self, actor_id: str) -> bool:
         entry = self.gazetteer.get(actor_id)

@@ -54,6 +54,7 @@ _INHERITING_DEPS = {"conj", "xcomp", "advcl"}
 _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 _QUANTIFIER_PRONOUNS = {"both", "all"}
+_MAX_PROXY_DEPTH = 2
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 
 
@@ -100,6 +101,10 @@ class RelationExtractor:
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
         self._accuse_verbs = frozenset(rules.cues.get("accuse_verbs", ()))
+        self._non_parties = frozenset(rules.cues.get("non_party_nouns", ()))
+        self._mediation_words = frozenset(
+            rules.cues.get("mediator_nouns", ()) + rules.cues.get("mediation_nouns", ())
+        )
         self._reported = {
             kind: (name, frozenset(types))
             for name, relation in rules.relations.items()
@@ -133,7 +138,13 @@ class RelationExtractor:
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
         finder = _ActorFinder(
-            mentions, self._proxies, self._group_proxies, self._speech, self._accuse_verbs
+            mentions,
+            self._proxies,
+            self._group_proxies,
+            self._speech,
+            self._accuse_verbs,
+            self._non_parties,
+            self._mediation_words,
         )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
@@ -163,7 +174,7 @@ class RelationExtractor:
         """The relations one pattern match states (mediations without parties wait)."""
         if any(_second_object(token) for token in nodes.values()):
             return  # a verb has one direct object: a second one is a misparse
-        if any(head.lemma_ in self._intent_verbs for head in _governors(nodes)):
+        if any(head.lemma_ in self._intent_verbs for head in _governors(nodes, adjuncts=False)):
             return  # "offered to host talks", "threatened to strike": not an event
         if spec.source:
             sources = finder.actors_at(nodes[spec.source])
@@ -438,11 +449,10 @@ class RelationExtractor:
         token = trigger
         while token.head.i != token.i:
             if token.dep_ in _COMPLEMENT_DEPS and token.head.lemma_ in self._speech:
-                for child in token.head.children:
-                    if child.dep_ == "nsubj":
-                        actors = finder.actors_at(child)
-                        return actors[0] if actors else None
-                return None
+                # "Rwanda rejected the claim, saying the DRC backs the FDLR": the speaker of a
+                # participle is its clause's subject
+                actors = finder.subject_actors(token.head)
+                return actors[0] if actors else None
             token = token.head
         for token in trigger.sent:
             if token.lower_ == "according" and token.i + 1 < len(token.doc):
@@ -504,12 +514,16 @@ class _ActorFinder:
         group_proxies: frozenset[str],
         speech_verbs: frozenset[str] = frozenset(),
         accuse_verbs: frozenset[str] = frozenset(),
+        non_parties: frozenset[str] = frozenset(),
+        mediation_words: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
         self.group_proxies = group_proxies
         self.speech_verbs = speech_verbs
         self.accuse_verbs = accuse_verbs
+        self.non_parties = non_parties
+        self.mediation_words = mediation_words
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
@@ -537,7 +551,7 @@ class _ActorFinder:
             previous = previous.head
         return previous if previous.conjuncts else token
 
-    def _through_proxy(self, token: Token) -> list[Span]:
+    def _through_proxy(self, token: Token, depth: int = 0) -> list[Span]:
         """The actor a proxy noun stands for: "the Pakistani delegation", "the government of
         Kabul"; with a coordinated modifier, each of its actors ("Pakistan and Afghanistan's
         Taliban government agreed": both sides)."""
@@ -551,6 +565,15 @@ class _ActorFinder:
         for candidate in candidates:
             span = self.mentions.get(candidate.i)
             if span is None:
+                nested = candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_ in self.proxies
+                if depth < _MAX_PROXY_DEPTH and nested:
+                    # "officials from Sudan's army and the RSF": a proxy of a proxy
+                    found = self._through_proxy(candidate, depth + 1)
+                    if lemma in self.group_proxies and any(f.label_ == "STATE" for f in found):
+                        return []
+                    if found:
+                        others = [self.mentions.get(c.i) for c in candidate.conjuncts]
+                        return [*found, *(o for o in others if o is not None)]
                 continue
             if lemma in self.group_proxies and span.label_ == "STATE":
                 return []  # "Sudanese rebels" are not Sudan
@@ -597,14 +620,20 @@ class _ActorFinder:
                 return self.subject_actors(verb)
         return []
 
-    @staticmethod
-    def has_party_phrase(token: Token) -> bool:
-        """Whether a node names its parties ("talks with ...", "between ...")."""
-        return any(c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for c in token.children)
+    def has_party_phrase(self, token: Token) -> bool:
+        """Whether a node names its parties ("talks with ...", "between ..."); "met with
+        Qatari mediators" names none."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in _PARTY_PREPS
+            and not all(g.lemma_.lower() in self.non_parties for g in c.children if g.dep_ == "pobj")
+            for c in token.children
+        )
 
     def parties_of(self, token: Token) -> list[Span]:
         """Participants named around a node: itself, "between A and B", "A-B talks"."""
-        out = self.actors_at(token)
+        # a mediator is no party, nor is what it is coordinated with ("US and Saudi mediation")
+        out = [] if token.lemma_.lower() in self.mediation_words else self.actors_at(token)
         modifiers: list[Span] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
@@ -617,8 +646,8 @@ class _ActorFinder:
                 # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
                 modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
         # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
-        # parties ("US-Iran talks").
-        if len(_ids(modifiers)) >= 2:
+        # parties ("US-Iran talks"), except before a mediator ("US and Saudi mediation").
+        if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.mediation_words:
             out += modifiers
         return _unique(out)
 
@@ -651,12 +680,16 @@ def _second_object(token: Token) -> bool:
     )
 
 
-def _governors(nodes: dict[str, Token]) -> list[Token]:
+def _governors(nodes: dict[str, Token], *, adjuncts: bool = True) -> list[Token]:
     """The verbs whose clausal complement the match is: from the match's topmost word up,
     as long as each step is a complement ("said that ...", "appeared to ...", "denied ...ing");
     a match inside a subject or a relative clause has none."""
     top = min(nodes.values(), key=lambda t: sum(1 for _ in t.ancestors))
     out = []
+    if not adjuncts and top.dep_ in ("pobj", "prep"):
+        # an intention is what its complement says: "agreed to end the dispute after mediation
+        # by Turkey" intends the ending, not the mediation
+        return out
     if top.pos_ not in _VERBAL and top.dep_ in _ARGUMENT_DEPS:
         # a nominal match ("talks between A and B") is governed by the verb it is an argument
         # of: "Kenya offered to host talks between ..." is an offer, not talks
@@ -709,7 +742,7 @@ def _symmetric_pairs(
     if not sources:
         return _pairs(others)
     if any(finder.has_party_phrase(nodes[node]) for node in spec.parties):
-        return []
+        return []  # "X and Y held separate consultations with civilian groups"
     return _pairs(sources)
 
 
