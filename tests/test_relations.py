@@ -466,3 +466,111 @@ def test_a_dateline_is_not_parsed_into_the_first_sentence(ag):
 )
 def test_possessors_speaker_pronouns_and_support_given(ag, text, expected):
     assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Pakistani delegation met its Afghan counterparts in Doha on Sunday.",
+            {("AFG", "negotiates-with", "PAK")},
+        ),
+        (
+            "Iran and the United States held a fifth round of indirect talks in Muscat,"
+            " mediated by Oman.",
+            {
+                ("IRN", "negotiates-with", "USA"),
+                ("OMN", "mediates", "IRN"),
+                ("OMN", "mediates", "USA"),
+            },
+        ),
+        (
+            "Israeli and Hamas negotiators are meeting in Cairo with Egyptian and Qatari"
+            " mediators.",
+            {
+                ("HAMAS", "negotiates-with", "ISR"),
+                ("EGY", "mediates", "ISR"),
+                ("EGY", "mediates", "HAMAS"),
+                ("QAT", "mediates", "ISR"),
+                ("QAT", "mediates", "HAMAS"),
+            },
+        ),
+        (
+            "The talks, brokered by Turkey, brought Ethiopian and Somali officials together.",
+            {
+                ("ETH", "negotiates-with", "SOM"),
+                ("TUR", "mediates", "ETH"),
+                ("TUR", "mediates", "SOM"),
+            },
+        ),
+        (
+            "Thailand and Cambodia began talks in Kuala Lumpur, with Malaysia acting as mediator.",
+            {
+                ("KHM", "negotiates-with", "THA"),
+                ("MYS", "mediates", "KHM"),
+                ("MYS", "mediates", "THA"),
+            },
+        ),
+        (
+            "Officials from Sudan's army and the RSF are negotiating in Jeddah.",
+            {("RSF", "negotiates-with", "SDN")},
+        ),
+        (
+            "The African Union, which is mediating the dispute between Ethiopia and Egypt,"
+            " called for calm.",
+            {
+                ("AU", "mediates", "ETH"),
+                ("AU", "mediates", "EGY"),
+                ("EGY", "negotiates-with", "ETH"),
+            },
+        ),
+        ("Kabul held Islamabad responsible for the air strikes.", {("AFG", "accuses", "PAK")}),
+        ("Ukraine said Russia had violated the energy truce.", {("UKR", "accuses", "RUS")}),
+        (
+            "Iran's foreign ministry denounced the Israeli strikes on its nuclear sites.",
+            {("IRN", "accuses", "ISR")},
+        ),
+        (
+            "Kenyan police said al-Shabaab was behind the attack on the hotel.",
+            {("KEN", "accuses", "AL_SHABAAB")},
+        ),
+        (
+            "Manila charged that Beijing was deliberately blocking resupply missions.",
+            {("PHL", "accuses", "CHN")},
+        ),
+        # must yield nothing: a plan to meet, militants based somewhere, a venue, a denial of
+        # talks is negated, a partner phrase naming only mediators
+        ("India blamed Pakistan-based militants for the attack.", set()),
+        ("The delegations met in Doha on Tuesday.", set()),
+        ("Ukraine said Russia had broken the deadlock in the talks.", set()),
+        ("Egypt and Jordan issued separate statements after the meeting.", set()),
+    ],
+)
+def test_paraphrases_of_talks_mediation_and_accusation(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+def test_an_agreement_to_meet_is_no_meeting(ag):
+    found = triples(ag.extract("Pakistan and Afghanistan agreed to meet again in Istanbul."))
+    assert not [t for t in found if t[1] == "negotiates-with"]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "is_actor"),
+    [
+        ("The delegations met in Doha on Tuesday.", "Doha", False),
+        ("The talks in Riyadh ended without a deal.", "Riyadh", False),
+        ("Officials in Islamabad rejected the report.", "Islamabad", True),
+        ("Kabul rejected the report.", "Kabul", True),
+    ],
+)
+def test_a_capital_where_something_happens_is_a_venue(ag, text, capital, is_actor):
+    mentions = {m.text for a in ag.extract(text).actors for m in a.mentions}
+    assert (capital in mentions) is is_actor
+
+
+def test_a_lifted_source_is_named_by_its_state(ag):
+    text = "Guyanese President Irfaan Ali accused Caracas of threatening the region."
+    (relation,) = [r for r in ag.extract(text).relations if r.relation == "accuses"]
+    assert (relation.source, relation.source_text) == ("GUY", "Guyanese")
+    assert relation.attributed_to == "IRFAAN_ALI"
