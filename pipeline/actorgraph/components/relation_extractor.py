@@ -626,7 +626,9 @@ class _ActorFinder:
         return any(
             c.dep_ == "prep"
             and c.lower_ in _PARTY_PREPS
-            and not all(g.lemma_.lower() in self.non_parties for g in c.children if g.dep_ == "pobj")
+            and not all(
+                g.lemma_.lower() in self.non_parties for g in c.children if g.dep_ == "pobj"
+            )
             for c in token.children
         )
 
