@@ -155,9 +155,9 @@ def validate(data_dir: Path) -> list[Finding]:
 
 def _from_error(exc: DataFileError) -> Finding:
     fields = exc.fields
-    return Finding(str(fields.get("path", "")), str(fields.get("location", "")), str(
-        fields.get("detail", exc)
-    ))
+    return Finding(
+        str(fields.get("path", "")), str(fields.get("location", "")), str(fields.get("detail", exc))
+    )
 
 
 def _registry_findings(gazetteer: Gazetteer, actors_dir: Path) -> list[Finding]:

@@ -164,9 +164,7 @@ class AliasResolver(RegistryComponent):
             return candidates[0], label  # the person named in full earlier in the text
         if candidates:
             valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
-            kept = sorted(
-                {c for c in candidates if c in valid}, key=self.gazetteer.position
-            )
+            kept = sorted({c for c in candidates if c in valid}, key=self.gazetteer.position)
             if kept and len(set(candidates)) > 1:
                 in_context = [c for c in kept if c in named]
                 focus = Counter(self._country(c) for c in named)
