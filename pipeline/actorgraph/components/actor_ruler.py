@@ -39,6 +39,7 @@ class TitleLexicon(BaseModel):
 
     titles: tuple[str, ...]
     modifiers: tuple[str, ...] = ()
+    office_nouns: tuple[str, ...] = ()
 
     def phrases(self) -> list[str]:
         out = list(self.titles)
@@ -140,7 +141,25 @@ class ActorRuler:
             span._.matched_by = "surname" if (span.start, span.end) in by_surname else "alias"
         doc.spans[self.spans_key] = spans
         doc.spans["titles"] = [Span(doc, s.start, s.end, label="TITLE") for s in titles]
+        doc.spans["appositive_titles"] = self._appositive_titles(spans)
         return doc
+
+    def _appositive_titles(self, spans: list[Span]) -> list[Span]:
+        """Offices named in apposition after a person ("Ishaq Dar, the foreign minister of
+        Pakistan"): one span a title, labelled with the start of the person it describes."""
+        nouns = frozenset(self.titles.office_nouns)
+        out = []
+        for span in spans:
+            if span.label_ not in ("PERSON", "MINISTER"):
+                continue
+            for child in span.root.children:
+                if child.dep_ == "appos" and child.lemma_.lower() in nouns:
+                    words = [t for t in child.subtree if not t.is_punct or t.text in "-'’"]
+                    start = min(t.i for t in words if t.dep_ != "det" or t.i != child.left_edge.i)
+                    end = max(t.i for t in words) + 1
+                    out.append(Span(span.doc, start, end, label=str(span.start)))
+                    break
+        return out
 
     def _surname_mentions(self, doc: Doc, kept: list[Span], candidates: dict) -> list:
         """Later mentions of a registry person by surname alone ("Pashinyan" after "Nikol

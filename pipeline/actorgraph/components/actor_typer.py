@@ -34,10 +34,11 @@ class ActorTyper(RegistryComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         title_before = {title.end: title for title in doc.spans.get("titles", [])}
+        appositive = {int(t.label_): t for t in doc.spans.get("appositive_titles", [])}
         day = parse_day(doc._.published)
         mentions = (  # only titles need them: "Ukrainian President X"
             {i: s for s in doc.spans[self.spans_key] for i in range(s.start, s.end)}
-            if title_before
+            if title_before or appositive
             else {}
         )
         typed: list[Span] = []
@@ -46,11 +47,12 @@ class ActorTyper(RegistryComponent):
             actor_id = span.kb_id_
             entry = self.gazetteer.get(actor_id)
             title = title_before.get(span.start)
+            after = appositive.get(span.start) if title is None else None
             if entry is not None:
                 actor_type = entry.type
             else:
                 actor_type = _FROM_LABEL.get(span.label_, ActorType.ORGANIZATION)
-            if title is not None and actor_type is ActorType.PERSON:
+            if (title is not None or after is not None) and actor_type is ActorType.PERSON:
                 actor_type = ActorType.MINISTER
             typed_span = Span(doc, span.start, span.end, label=actor_type.value, kb_id=actor_id)
             if title is not None:
@@ -71,6 +73,9 @@ class ActorTyper(RegistryComponent):
                 info["represents"] = info["represents"] or office.of
             if title is not None and info["represents"] is None:
                 info["represents"] = self._named_before(title, mentions)
+            if after is not None:
+                info["represents"] = info["represents"] or self._named_in(after, mentions)
+                info["role"] = info["role"] or after.text
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:
@@ -80,6 +85,16 @@ class ActorTyper(RegistryComponent):
         doc.spans[self.spans_key] = typed
         doc._.actors = actors
         return doc
+
+    def _named_in(self, title: Span, mentions: dict[int, Span]) -> str | None:
+        """The state or group an appositive office names ("the foreign minister of Pakistan",
+        "Iran's foreign minister", "the senior US adviser")."""
+        for i in range(title.start, title.end):
+            span = mentions.get(i)
+            entry = self.gazetteer.get(span.kb_id_) if span is not None else None
+            if entry is not None and entry.type in _REPRESENTABLE:
+                return entry.id
+        return None
 
     def _named_before(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group named just before a title ("Ukrainian", "Pakistan's")."""

@@ -60,6 +60,8 @@ class AliasResolver(RegistryComponent):
     def __init__(self, nlp: Language, name: str, *, spans_key: str = "actors") -> None:
         super().__init__(nlp, name, spans_key=spans_key)
         self.places = PlaceLexicon()
+        self._surname_index: dict[str, list[str]] | None = None
+        self._surname_source = None  # the registry the index was built from
 
     def initialize(
         self,
@@ -123,6 +125,29 @@ class AliasResolver(RegistryComponent):
         doc.spans["places"] = places
         doc._.resolutions = choices
         return doc
+
+    def _office_holder(self, text: str, day: dt.date | None) -> str | None:
+        """The one registry office holder in office on ``day`` with this surname: "Zelensky"
+        in a headline before his full name, "Asif" in a 2025 story about Pakistan's defence."""
+        if self._surname_index is None or self._surname_source is not self.gazetteer:
+            self._surname_source = self.gazetteer
+            index: dict[str, list[str]] = {}
+            for entry in self.gazetteer.entries.values():
+                if entry.roles:
+                    for name in (entry.name, *(a.text for a in entry.aliases)):
+                        words = normalize(name).split()
+                        if len(words) > 1 and entry.id not in index.get(words[-1], []):
+                            index.setdefault(words[-1], []).append(entry.id)
+            self._surname_index = index
+        key = normalize(text)
+        if " " in key:
+            return None
+        holders = [
+            actor_id
+            for actor_id in self._surname_index.get(key, ())
+            if self.gazetteer.entries[actor_id].office_on(day) is not None
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _country(self, actor_id: str) -> str | None:
         entry = self.gazetteer.get(actor_id)
@@ -194,7 +219,7 @@ class AliasResolver(RegistryComponent):
             if self.gazetteer.entries[form.actor_id].type in allowed:
                 return form.actor_id, label
         if label == "PERSON":
-            known = surnames.get(normalize(span.text))
+            known = surnames.get(normalize(span.text)) or self._office_holder(span.text, day)
             if known:
                 return known, label
         if label in _PLACE_LABELS:
