@@ -574,3 +574,29 @@ def test_a_lifted_source_is_named_by_its_state(ag):
     (relation,) = [r for r in ag.extract(text).relations if r.relation == "accuses"]
     assert (relation.source, relation.source_text) == ("GUY", "Guyanese")
     assert relation.attributed_to == "IRFAAN_ALI"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Colombia suspended talks with the ELN, accusing the guerrilla group of war crimes.",
+            {("COL", "negotiates-with", "ELN"), ("COL", "accuses", "ELN")},
+        ),
+        (
+            "The M23 seized the town in January. Kinshasa accused the rebels of killing civilians.",
+            {("COD", "accuses", "M23")},
+        ),
+        # a description that names its own group, or a group that is no armed group
+        ("The G7 group of nations met in Canada. France accused the group of inaction.", set()),
+        # too far back: three sentences before
+        (
+            "Hamas fired rockets. Egypt called for calm. Qatar urged restraint. Jordan spoke."
+            " Israel accused the group of violating the truce.",
+            set(),
+        ),
+    ],
+)
+def test_the_group_refers_back_to_the_armed_group_last_named(ag, text, expected):
+    found = {t for t in triples(ag.extract(text)) if t[1] in ("accuses", "negotiates-with")}
+    assert found == expected

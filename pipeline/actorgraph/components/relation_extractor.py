@@ -55,6 +55,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 _QUANTIFIER_PRONOUNS = {"both", "all"}
 _MAX_PROXY_DEPTH = 2
+_DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 
 
@@ -102,6 +103,7 @@ class RelationExtractor:
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
         self._accuse_verbs = frozenset(rules.cues.get("accuse_verbs", ()))
         self._non_parties = frozenset(rules.cues.get("non_party_nouns", ()))
+        self._group_descriptions = frozenset(rules.cues.get("group_descriptions", ()))
         self._mediation_words = frozenset(
             rules.cues.get("mediator_nouns", ()) + rules.cues.get("mediation_nouns", ())
         )
@@ -145,6 +147,7 @@ class RelationExtractor:
             self._accuse_verbs,
             self._non_parties,
             self._mediation_words,
+            self._group_descriptions,
         )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
@@ -516,6 +519,7 @@ class _ActorFinder:
         accuse_verbs: frozenset[str] = frozenset(),
         non_parties: frozenset[str] = frozenset(),
         mediation_words: frozenset[str] = frozenset(),
+        group_descriptions: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
@@ -524,14 +528,47 @@ class _ActorFinder:
         self.accuse_verbs = accuse_verbs
         self.non_parties = non_parties
         self.mediation_words = mediation_words
+        self.group_descriptions = group_descriptions
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
         out: list[Span] = []
         for item in (token, *token.conjuncts):
             span = self.mentions.get(item.i)
-            out += [span] if span is not None else self._through_proxy(item)
+            if span is None:
+                found = self._through_proxy(item)
+                out += found if found else self._described_group(item)
+            else:
+                out.append(span)
         return _unique(out)
+
+    def _described_group(self, token: Token) -> list[Span]:
+        """The armed group "the group", "the militia" or "the rebels" refers back to: the last
+        one named in this sentence or the two before ("the ELN ... accusing the guerrilla
+        group of war crimes"), when the description names no actor of its own."""
+        if token.lemma_.lower() not in self.group_descriptions:
+            return []
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
+            return []
+        for c in children:  # "the guerrilla group", not "the G7 group" or "the group of 20"
+            named = c.pos_ == "PROPN" or c.i in self.mentions
+            of_what = c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
+            of_what = of_what and token.head.lemma_ not in self.accuse_verbs  # "... of crimes"
+            if c.dep_ in ("poss", "nmod", "nummod") or of_what or (c.dep_ == "compound" and named):
+                return []
+        sentences = 0
+        sentence = token.sent
+        for i in range(token.i - 1, -1, -1):
+            if i < sentence.start:
+                sentences += 1
+                if sentences > _DESCRIPTION_REACH:
+                    return []
+                sentence = token.doc[i].sent
+            span = self.mentions.get(i)
+            if span is not None and span.label_ == "MILITANT_GROUP":
+                return [span]
+        return []
 
     @staticmethod
     def _antecedent(token: Token) -> Token:
