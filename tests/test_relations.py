@@ -600,3 +600,28 @@ def test_a_lifted_source_is_named_by_its_state(ag):
 def test_the_group_refers_back_to_the_armed_group_last_named(ag, text, expected):
     found = {t for t in triples(ag.extract(text)) if t[1] in ("accuses", "negotiates-with")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks between the government and the Houthis continued in Muscat.",
+            {("HOUTHIS", "negotiates-with", "YEM")},
+        ),
+        ("The junta accused JNIM of killing 40 villagers.", {("MLI", "accuses", "JNIM")}),
+        # groups of two states in the sentence: no way to tell whose government
+        ("The government accused the TTP and the Houthis of smuggling arms.", set()),
+        # no armed group: "the government" stays unnamed
+        ("The government accused Russia of meddling.", set()),
+    ],
+)
+def test_the_government_facing_an_armed_group_is_its_state(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+def test_a_state_the_text_never_names_gets_an_actor_record(ag):
+    result = ag.extract("The plan was drafted by an aide to President Vladimir Putin.")
+    actors = {a.id: a for a in result.actors}
+    assert ("VLADIMIR_PUTIN", "leads", "RUS") in triples(result)
+    assert actors["RUS"].type == "STATE" and actors["RUS"].mentions == []

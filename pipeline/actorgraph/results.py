@@ -48,6 +48,17 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
                 resolved_by=choice.get("resolved_by"),
             )
         )
+    for r in relations:  # an end the text never names ("President Putin" leads Russia)
+        for actor_id in (r.source, r.target):
+            meta = info.get(actor_id)
+            if actor_id not in actors and meta is not None:
+                actors[actor_id] = ActorRecord(
+                    id=actor_id,
+                    name=meta["name"],
+                    type=meta["type"],
+                    country=meta.get("country"),
+                    roles=[MEDIATOR] if actor_id in mediators else [],
+                )
     for record in actors.values():
         record.aliases = sorted({m.text for m in record.mentions})
     document = DocumentRecord(

@@ -82,9 +82,28 @@ class ActorTyper(RegistryComponent):
                 info["role"] = info["role"] or title.text
                 if actor_type is ActorType.MINISTER:
                     info["type"] = actor_type.value
+        self._add_unmentioned(actors)
         doc.spans[self.spans_key] = typed
         doc._.actors = actors
         return doc
+
+    def _add_unmentioned(self, actors: dict[str, dict]) -> None:
+        """Registry entries for the states an article's actors belong to or serve, though it
+        never names them ("an aide to President Vladimir Putin" serves Russia): a relation may
+        end there, and its actor record then comes from here, with no mentions."""
+        wanted = {info["represents"] for info in actors.values()}
+        wanted |= {info["country"] for info in actors.values()}
+        for actor_id in sorted(a for a in wanted if a and a not in actors):
+            entry = self.gazetteer.get(actor_id)
+            if entry is not None:
+                actors[actor_id] = {
+                    "name": entry.name,
+                    "type": entry.type.value,
+                    "country": _country(entry),
+                    "role": None,
+                    "represents": None,
+                    "mentioned": False,
+                }
 
     def _named_in(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group an appositive office names ("the foreign minister of Pakistan",

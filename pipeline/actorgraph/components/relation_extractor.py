@@ -104,6 +104,7 @@ class RelationExtractor:
         self._accuse_verbs = frozenset(rules.cues.get("accuse_verbs", ()))
         self._non_parties = frozenset(rules.cues.get("non_party_nouns", ()))
         self._group_descriptions = frozenset(rules.cues.get("group_descriptions", ()))
+        self._government_descriptions = frozenset(rules.cues.get("government_descriptions", ()))
         self._mediation_words = frozenset(
             rules.cues.get("mediator_nouns", ()) + rules.cues.get("mediation_nouns", ())
         )
@@ -148,6 +149,7 @@ class RelationExtractor:
             self._non_parties,
             self._mediation_words,
             self._group_descriptions,
+            self._government_descriptions,
         )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
@@ -520,6 +522,7 @@ class _ActorFinder:
         non_parties: frozenset[str] = frozenset(),
         mediation_words: frozenset[str] = frozenset(),
         group_descriptions: frozenset[str] = frozenset(),
+        government_descriptions: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
@@ -529,6 +532,7 @@ class _ActorFinder:
         self.non_parties = non_parties
         self.mediation_words = mediation_words
         self.group_descriptions = group_descriptions
+        self.government_descriptions = government_descriptions
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
@@ -536,11 +540,32 @@ class _ActorFinder:
         for item in (token, *token.conjuncts):
             span = self.mentions.get(item.i)
             if span is None:
-                found = self._through_proxy(item)
-                out += found if found else self._described_group(item)
+                found = self._through_proxy(item) or self._described_group(item)
+                out += found if found else self._described_government(item)
             else:
                 out.append(span)
         return _unique(out)
+
+    def _described_government(self, token: Token) -> list[Span]:
+        """The state "the government" stands for where it faces an armed group: "talks between
+        the government and the Houthis" (Yemen's), "the junta accused JNIM" (Mali's), when the
+        sentence's armed groups all belong to one state."""
+        if token.lemma_.lower() not in self.government_descriptions:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        if any(c.dep_ in _MODIFIER_DEPS and c.dep_ != "amod" for c in token.children):
+            return []
+        info = token.doc._.actors or {}
+        countries = {
+            (info.get(span.kb_id_) or {}).get("country")
+            for i, span in self.mentions.items()
+            if i == span.start and span.label_ == "MILITANT_GROUP" and span.sent == token.sent
+        }
+        if len(countries) != 1 or None in countries:
+            return []
+        (country,) = countries
+        return [Span(token.doc, token.i, token.i + 1, label="STATE", kb_id=country)]
 
     def _described_group(self, token: Token) -> list[Span]:
         """The armed group "the group", "the militia" or "the rebels" refers back to: the last
