@@ -64,6 +64,10 @@ _OTHER_SCRIPTS = frozenset(
         "johab",
     }
 )
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_BROKEN_RUN = re.compile("\ufffd+")
+# Fewer non-ASCII bytes than this are too little evidence for a script cp1252 cannot write.
+_MIN_SCRIPT_EVIDENCE = 16
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -128,10 +132,10 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with its few broken bytes replaced, when the valid multibyte sequences outnumber
-    the broken ones (a truncated file, one pasted cp1252 byte); None otherwise."""
+    """UTF-8 with its few broken bytes replaced, when the valid multibyte sequences are at least
+    as many as the broken spots (a truncated file, one pasted cp1252 byte); None otherwise."""
     text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    broken = len(_BROKEN_RUN.findall(text)) - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     valid = non_ascii - text.count("\ufffd")
     return text if valid > 0 and broken <= valid else None
@@ -146,7 +150,9 @@ def _detect(data: bytes) -> Decoded | None:
         western = None
     best = from_bytes(data).best()
     name = _codec(best.encoding) if best is not None else None
-    if name and (name in _OTHER_SCRIPTS or (name == "cp1254" and best.language == "Turkish")):
+    trusted = name in _OTHER_SCRIPTS or (name == "cp1254" and best.language == "Turkish")
+    evidence = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if trusted and (western is None or evidence >= _MIN_SCRIPT_EVIDENCE):
         return Decoded(str(best), name)
     if western is not None:
         return Decoded(western, FALLBACK)

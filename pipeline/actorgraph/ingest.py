@@ -19,8 +19,9 @@ recorded in ``DocumentRecord.encoding``; characters XML 1.0 forbids (control cha
 surrogates, from the bytes or from JSON ``\\ud800`` escapes) are removed, certain mojibake is
 repaired and the site furniture after the article is cut (boilerplate.py) before the pipeline
 sees the text, so every offset refers to the text as cleaned and every output stays valid XML.
-Binary files (by their first bytes: PDF, images, archives, office files, or NUL bytes in more
-than 1% of the start) are skipped; a few stray NUL bytes in a text file are removed.
+Binary files (by their first bytes: PDF, images, archives, office files; or NUL bytes in more
+than 1% of the first 64 KiB, or control bytes in more than 5%) are skipped; a few stray NUL or
+control bytes in a text file are removed.
 
 Every input yields either an :class:`Article` or a :class:`DocumentRecord` saying why it was
 skipped or failed; nothing raises for a bad file. Not supported: PDF, images, office formats,
@@ -59,6 +60,10 @@ DEFAULT_OPTIONS = IngestOptions()
 
 # XML 1.0 allows tab, newline, carriage return and U+0020.. except surrogates, FFFE and FFFF.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters a doc id shows as escapes: all control characters, and what XML forbids.
+_ID_ESCAPED = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Control bytes text never holds in numbers (tab, newline, form feed, CR and ESC are left out).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 # File signatures of binary formats people leave in article folders.
 _MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -106,7 +111,7 @@ def printable_id(name: str) -> str:
     """A file path as a doc id: undecodable bytes and control characters as ``\\xNN``."""
     raw = os.fsencode(name)
     text = raw.decode("utf-8", errors="backslashreplace")
-    return _XML_FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _ID_ESCAPED.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def find_inputs(paths: Iterable[Path | str]) -> list[InputFile]:
@@ -247,6 +252,8 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:65536]
     if head and head.count(0) > len(head) / 100:
         return "it contains NUL bytes"
+    if head and len(head.translate(None, _CONTROL_BYTES)) < len(head) * 0.95:
+        return "over 5% of its bytes are control characters"
     return None
 
 
