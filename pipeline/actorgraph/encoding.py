@@ -67,7 +67,7 @@ _OTHER_SCRIPTS = frozenset(
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BROKEN_RUN = re.compile("\ufffd+")
 # Fewer non-ASCII bytes than this are too little evidence for a script cp1252 cannot write.
-_MIN_SCRIPT_EVIDENCE = 16
+_MIN_SCRIPT_EVIDENCE = 8
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
