@@ -182,7 +182,8 @@ def write_json(graph: nx.MultiDiGraph, path: Path | str) -> None:
     data = nx.node_link_data(_clean(graph), edges="edges")
     with atomic_path(Path(path)) as tmp:
         tmp.write_text(
-            json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8"
+            json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False, default=str) + "\n",
+            encoding="utf-8",
         )
 
 
@@ -252,7 +253,9 @@ def _typed(records: list[dict]) -> list[dict]:
         row: dict[str, object] = {}
         for name, value in record.items():
             key = xml_name(str(name))
-            converted = _convert(value, kinds.get(key, "string"))
+            if key not in kinds:  # no usable value anywhere (None, NaN): no key at all
+                continue
+            converted = _convert(value, kinds[key])
             if converted is not None:
                 row[key] = converted
         out.append(row)
@@ -331,6 +334,10 @@ def _is_name_char(ch: str) -> bool:
 def _clean(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy for JSON: bookkeeping attributes dropped, strings XML/UTF-8 clean, NaN/inf null."""
     clean = graph.copy()
+    dirty = [n for n in clean if isinstance(n, str) and clean_text(n) != n]
+    if dirty:  # node ids with characters UTF-8 JSON cannot hold; escaped if cleaning collides
+        names = {n: clean_text(n) if clean_text(n) not in clean else xml_name(n) for n in dirty}
+        clean = nx.relabel_nodes(clean, names, copy=True)
     for _, data in clean.nodes(data=True):
         for key in [k for k in data if isinstance(k, str) and k.startswith("_")]:
             del data[key]
@@ -346,6 +353,8 @@ def _json_safe(value: object) -> object:
         return clean_text(value)
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
     if isinstance(value, (list, tuple)):
         return [_json_safe(v) for v in value]
     return value
