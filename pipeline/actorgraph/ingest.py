@@ -30,6 +30,7 @@ archives (skipped with a reason), UTF-16/32 without a byte order mark.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -383,12 +384,9 @@ def _jsonl_articles(
     broken line costs only that line."""
     lines = 0
     try:
-        for number, raw in _jsonl_lines(path):
-            if not raw.strip():
-                continue
+        for number, decoded in _jsonl_lines(path, options.encoding):
             lines += 1
             line_id = f"{doc_id}#{number}"
-            decoded = raw if isinstance(raw, Decoded) else decode(raw, options.encoding)
             try:
                 item = json.loads(decoded.text)
             except (ValueError, RecursionError) as exc:
@@ -407,20 +405,22 @@ def _jsonl_articles(
         yield _skipped(doc_id, "empty JSONL file: no articles")
 
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | Decoded]]:
+def _jsonl_lines(path: Path, encoding: str | None) -> Iterator[tuple[int, Decoded]]:
+    """The file's non-blank lines, numbered from 1, each decoded on its own."""
     with path.open("rb") as f:
-        head = f.read(4)
-        bom = bom_encoding(head)
+        bom = bom_encoding(f.read(4))
         f.seek(0)
         if bom and bom != "utf-8-sig":  # UTF-16/32: newlines are not single bytes
             whole = decode(f.read())
             for number, line in enumerate(whole.text.split("\n"), start=1):
-                yield number, Decoded(line, whole.encoding)
+                if line.strip():
+                    yield number, Decoded(line, whole.encoding)
             return
         for number, line in enumerate(f, start=1):
             if number == 1 and bom:
-                line = line[len(b"\xef\xbb\xbf") :]
-            yield number, line
+                line = line[len(codecs.BOM_UTF8) :]
+            if line.strip():
+                yield number, decode(line, encoding)
 
 
 def _object_article(
