@@ -11,8 +11,13 @@ In memory, list-valued attributes (roles, aliases, documents, attributed_to) are
 export keeps them as lists and the GraphML export joins them with ``|``, because GraphML
 attributes are scalars. Every node and edge carries every attribute with one type (empty string,
 0 or False where there is nothing), an explicit ``label``, and edges a graph-unique ``id``, so
-Gephi, Cytoscape, yEd, Neo4j and igraph read the file as they should. Not supported: reading
-graphs back for merging (use ``networkx.read_graphml``) and GraphML hyperedges or ports.
+Gephi, Cytoscape, yEd, Neo4j and igraph read the file as they should. ``write_graphml`` makes
+any networkx graph safe the same way: ids and attribute names become XML name tokens
+(``_xHHHH_`` escapes), one type per attribute (long+double -> double, other mixes and integers
+wider than 64 bits -> string), NaN/inf left out, XML-forbidden characters removed, repeated
+edge ids suffixed; graphml_check.py verifies the result. Not supported: reading graphs back for
+merging (use ``networkx.read_graphml``; parse untrusted files with defusedxml, as
+graphml_check does) and GraphML hyperedges or ports.
 """
 
 from __future__ import annotations
