@@ -59,7 +59,7 @@ class HtmlArticle:
 def extract_html(html: str) -> HtmlArticle:
     """The article in an HTML page; raises ValueError when the page cannot be parsed at all."""
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_parser())
     except (ValueError, lxml.etree.ParserError) as exc:
         raise ValueError(str(exc) or "no HTML elements found") from exc
     title = _meta(tree, "og:title") or _text(tree.findtext(".//title")) or None
@@ -74,6 +74,11 @@ def extract_html(html: str) -> HtmlArticle:
     if not text:
         text = _blocks(tree)
     return HtmlArticle(text=text, title=title, published=published or date, url=url)
+
+
+def _parser() -> lxml.html.HTMLParser:
+    # never fetch anything a page points to; comments and processing instructions are not text
+    return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 
 def _trafilatura(tree) -> tuple[str, str | None]:

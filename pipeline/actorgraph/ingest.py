@@ -317,7 +317,7 @@ def _article(
         return _skipped(
             doc_id,
             f"article too long: {len(text):,} characters, above the limit of "
-            f"{options.max_chars:,} (IngestOptions.max_chars); split it into several articles",
+            f"{options.max_chars:,}; split it into several articles",
             text.encode(),
             encoding,
         )
