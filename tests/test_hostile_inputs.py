@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from actorgraph.cli import main
 from actorgraph.graphml_check import graphml_problems
-from actorgraph.ingest import find_inputs, read_articles
+from actorgraph.ingest import find_inputs, open_regular, read_articles
 from actorgraph.schemas import Article, DocumentRecord
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -420,3 +420,22 @@ def test_the_hostile_folder_runs_to_completion(hostile, tmp_path, ag):
     assert "Côte d’Ivoire" in actors["CIV"]["aliases"]  # from the cp1252 and HTML files
     assert "Türkiye" in actors["TUR"]["aliases"]  # from the UTF-16/32 files
     assert {"PAK", "IND", "ISR"}.isdisjoint(actors)  # script and navigation text of page.html
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_file_swapped_for_a_fifo_after_the_walk_is_refused_not_waited_on(tmp_path):
+    from actorgraph.ingest import InputFile
+
+    os.mkfifo(tmp_path / "late.txt")  # the walk saw a regular file; now it is a FIFO
+    with pytest.raises(OSError, match="not a regular file"):
+        open_regular(tmp_path / "late.txt", follow=False)
+    (record,) = read_articles(InputFile(tmp_path / "late.txt", "late.txt", root=tmp_path))
+    assert record.status == "skipped" and "not a regular file" in record.error
+
+
+def test_a_link_named_directly_as_input_is_followed(tmp_path):
+    (tmp_path / "real.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "named.txt").symlink_to(tmp_path / "real.txt")
+    (item,) = find_inputs([tmp_path / "named.txt"])
+    (article,) = read_articles(item)
+    assert article.doc_id == "named.txt" and article.text == ARTICLE

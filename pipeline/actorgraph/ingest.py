@@ -41,6 +41,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .boilerplate import trim_tail
 from .encoding import REPAIRED_SUFFIX, Decoded, bom_encoding, decode, html_charset, repair_mojibake
@@ -212,19 +213,22 @@ def read_articles(
     if not stat.S_ISREG(mode):
         yield _skipped(doc_id, "not a regular file (a FIFO, device or socket)")
         return
+    follow = item.root is None
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(doc_id, path, options)
+        yield from _jsonl_articles(doc_id, path, options, follow=follow)
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield _skipped(
-                doc_id,
-                f"file too large: {size / 2**20:.0f} MiB, above the {MAX_FILE_BYTES // 2**20} MiB "
-                "actorgraph reads as one file (split it, or use JSONL, one article a line)",
-            )
-            return
-        data = path.read_bytes()
+        with open_regular(path, follow=follow) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                yield _skipped(
+                    doc_id,
+                    f"file too large: {size / 2**20:.0f} MiB, above the "
+                    f"{MAX_FILE_BYTES // 2**20} MiB actorgraph reads as one file "
+                    "(split it, or use JSONL, one article a line)",
+                )
+                return
+            data = f.read()
     except OSError as exc:
         yield _failed(doc_id, f"cannot read file: {_os_reason(exc)}")
         return
@@ -241,6 +245,19 @@ def read_articles(
         yield _article(doc_id, path, decoded, options, text=decoded.text)
     else:
         yield from _json_articles(doc_id, path, decoded, data, options)
+
+
+def open_regular(path: Path, *, follow: bool) -> BinaryIO:
+    """``path`` opened for reading, checked to be a regular file once open: a file swapped for
+    a FIFO or (unless ``follow``) a link after the walk raises OSError instead of blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path.name} is not a regular file")
+    return os.fdopen(fd, "rb")
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -378,13 +395,13 @@ def _json_articles(
 
 
 def _jsonl_articles(
-    doc_id: str, path: Path, options: IngestOptions
+    doc_id: str, path: Path, options: IngestOptions, *, follow: bool
 ) -> Iterator[Article | DocumentRecord]:
     """One article per line; each line is decoded and parsed on its own, so a bad byte or a
     broken line costs only that line."""
     lines = 0
     try:
-        for number, decoded in _jsonl_lines(path, options.encoding):
+        for number, decoded in _jsonl_lines(path, options.encoding, follow=follow):
             lines += 1
             line_id = f"{doc_id}#{number}"
             try:
@@ -405,9 +422,11 @@ def _jsonl_articles(
         yield _skipped(doc_id, "empty JSONL file: no articles")
 
 
-def _jsonl_lines(path: Path, encoding: str | None) -> Iterator[tuple[int, Decoded]]:
+def _jsonl_lines(
+    path: Path, encoding: str | None, *, follow: bool
+) -> Iterator[tuple[int, Decoded]]:
     """The file's non-blank lines, numbered from 1, each decoded on its own."""
-    with path.open("rb") as f:
+    with open_regular(path, follow=follow) as f:
         bom = bom_encoding(f.read(4))
         f.seek(0)
         if bom and bom != "utf-8-sig":  # UTF-16/32: newlines are not single bytes
