@@ -439,3 +439,34 @@ def test_a_link_named_directly_as_input_is_followed(tmp_path):
     (item,) = find_inputs([tmp_path / "named.txt"])
     (article,) = read_articles(item)
     assert article.doc_id == "named.txt" and article.text == ARTICLE
+
+
+def test_permission_denied_is_a_failed_row_even_as_root(tmp_path, monkeypatch):
+    import actorgraph.ingest as ingest
+
+    (tmp_path / "locked.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def denied(path, *, follow):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(ingest, "open_regular", denied)
+    (record,) = read_articles(find_inputs([tmp_path])[0])
+    assert record.status == "failed" and record.error == "cannot read file: Permission denied"
+
+
+def test_a_folder_that_cannot_be_listed_gets_a_row(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries = [e for item in find_inputs([tmp_path]) for e in read_articles(item)]
+    assert [e.doc_id for e in entries] == ["a.txt", "locked"]
+    assert entries[1].status == "failed"
+    assert entries[1].error == "cannot list folder: Permission denied"
