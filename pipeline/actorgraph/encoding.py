@@ -64,6 +64,8 @@ _OTHER_SCRIPTS = frozenset(
         "johab",
     }
 )
+# Detection reads the start of a file only: 256 KiB tell the encoding as well as 25 MB do.
+_DETECT_SAMPLE = 256 * 1024
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BROKEN_RUN = re.compile("\ufffd+")
 # Fewer non-ASCII bytes than this are too little evidence for a script cp1252 cannot write.
@@ -133,7 +135,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 
 def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with its few broken bytes replaced, when the valid multibyte sequences are at least
-    as many as the broken spots (a truncated file, one pasted cp1252 byte); None otherwise."""
+    as many as the broken spots (a truncated file, one pasted cp1252 byte); None otherwise.
+    The start of the file is judged first, so a long legacy file is turned down quickly."""
+    if len(data) > _DETECT_SAMPLE and _utf8_balance(data[:_DETECT_SAMPLE]) is None:
+        return None
+    return _utf8_balance(data)
+
+
+def _utf8_balance(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     broken = len(_BROKEN_RUN.findall(text)) - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
@@ -148,16 +157,16 @@ def _detect(data: bytes) -> Decoded | None:
         western = data.decode(FALLBACK)
     except UnicodeDecodeError:
         western = None
-    best = from_bytes(data).best()
+    best = from_bytes(data[:_DETECT_SAMPLE]).best()
     name = _codec(best.encoding) if best is not None else None
     trusted = name in _OTHER_SCRIPTS or (name == "cp1254" and best.language == "Turkish")
     evidence = len(data) - len(data.translate(None, _HIGH_BYTES))
     if trusted and (western is None or evidence >= _MIN_SCRIPT_EVIDENCE):
-        return Decoded(str(best), name)
+        return Decoded(data.decode(name, errors="replace"), name)
     if western is not None:
         return Decoded(western, FALLBACK)
     if name:
-        return Decoded(str(best), name)
+        return Decoded(data.decode(name, errors="replace"), name)
     return None
 
 
