@@ -65,6 +65,7 @@ def test_graphml_always_parses(ag, tmp_path_factory, texts):
     graph = actorgraph.build_graph(results, include_negated=True)
     path = tmp_path_factory.mktemp("g") / "g.graphml"
     actorgraph.write_graphml(graph, path)
+    assert graphml_problems(path) == []
     back = nx.read_graphml(path, force_multigraph=True)
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
