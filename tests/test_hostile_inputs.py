@@ -130,6 +130,11 @@ CASES = [
         {"data.json": ("skipped", "binary file (a ZIP archive")},
     ),
     Case(
+        "gzip named .jsonl",
+        _bytes("dump.jsonl", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8),
+        {"dump.jsonl": ("skipped", "binary file (a gzip archive)")},
+    ),
+    Case(
         "NUL-filled binary",
         _bytes("blob.txt", b"\x00\x01\x02\x00\x00ab\x00" * 500),
         {"blob.txt": ("skipped", "binary file (it contains NUL bytes)")},
@@ -470,3 +475,17 @@ def test_a_folder_that_cannot_be_listed_gets_a_row(tmp_path, monkeypatch):
     assert [e.doc_id for e in entries] == ["a.txt", "locked"]
     assert entries[1].status == "failed"
     assert entries[1].error == "cannot list folder: Permission denied"
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    import actorgraph.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "big.html").write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
+    (tmp_path / "many.jsonl").write_text(
+        "\n".join(json.dumps({"text": ARTICLE}) for _ in range(30)), encoding="utf-8"
+    )
+    entries = [e for item in find_inputs([tmp_path]) for e in read_articles(item)]
+    assert entries[0].doc_id == "big.html" and entries[0].status == "skipped"
+    assert entries[0].error.startswith("file too large")
+    assert len(entries) == 31 and all(isinstance(e, Article) for e in entries[1:])

@@ -58,6 +58,7 @@ OUTPUT_MARKERS = ("documents.jsonl", "actors.jsonl")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 # Whole files above this are not read into memory (JSONL is read line by line instead).
 MAX_FILE_BYTES = 256 * 2**20
+_HEAD_BYTES = 65536
 DEFAULT_OPTIONS = IngestOptions()
 
 # XML 1.0 allows tab, newline, carriage return and U+0020.. except surrogates, FFFE and FFFF.
@@ -214,27 +215,25 @@ def read_articles(
         yield _skipped(doc_id, "not a regular file (a FIFO, device or socket)")
         return
     follow = item.root is None
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(doc_id, path, options, follow=follow)
-        return
+    jsonl = suffix in JSONL_SUFFIXES  # read line by line, whatever its size: look at its head
     try:
-        with open_regular(path, follow=follow) as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                yield _skipped(
-                    doc_id,
-                    f"file too large: {size / 2**20:.0f} MiB, above the "
-                    f"{MAX_FILE_BYTES // 2**20} MiB actorgraph reads as one file "
-                    "(split it, or use JSONL, one article a line)",
-                )
-                return
-            data = f.read()
+        data, size = _read(path, follow=follow, limit=_HEAD_BYTES if jsonl else MAX_FILE_BYTES)
     except OSError as exc:
         yield _failed(doc_id, f"cannot read file: {_os_reason(exc)}")
         return
+    if size > MAX_FILE_BYTES and not jsonl:
+        yield _skipped(
+            doc_id,
+            f"file too large: {size / 2**20:.0f} MiB, above the {MAX_FILE_BYTES // 2**20} MiB "
+            "actorgraph reads as one file (split it, or use JSONL, one article a line)",
+        )
+        return
     kind = binary_kind(data)
     if kind:
-        yield _skipped(doc_id, f"binary file ({kind}): not an article", data)
+        yield _skipped(doc_id, f"binary file ({kind}): not an article", None if jsonl else data)
+        return
+    if jsonl:
+        yield from _jsonl_articles(doc_id, path, options, follow=follow)
         return
     if suffix in HTML_SUFFIXES:
         decoded = decode(data, options.encoding or html_charset(data))
@@ -245,6 +244,16 @@ def read_articles(
         yield _article(doc_id, path, decoded, options, text=decoded.text)
     else:
         yield from _json_articles(doc_id, path, decoded, data, options)
+
+
+def _read(path: Path, *, follow: bool, limit: int) -> tuple[bytes, int]:
+    """The file's bytes (only the first ``limit`` when it is larger: none for whole files
+    over the limit, which are refused unread) and its size."""
+    with open_regular(path, follow=follow) as f:
+        size = os.fstat(f.fileno()).st_size
+        if size <= limit:
+            return f.read(), size
+        return (f.read(limit) if limit < MAX_FILE_BYTES else b""), size
 
 
 def open_regular(path: Path, *, follow: bool) -> BinaryIO:
