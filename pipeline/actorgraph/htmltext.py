@@ -84,6 +84,12 @@ def _parser() -> lxml.html.HTMLParser:
 def _trafilatura(tree) -> tuple[str, str | None]:
     import trafilatura
 
+    # its per-page notes ("discarding data: None") are not the user's business; a level the
+    # application set on these loggers is left as it is
+    for name in ("trafilatura", "htmldate", "courlan"):
+        if logging.getLogger(name).level == logging.NOTSET:
+            logging.getLogger(name).setLevel(logging.ERROR)
+
     try:
         found = trafilatura.bare_extraction(
             copy.deepcopy(tree),
