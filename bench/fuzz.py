@@ -23,6 +23,8 @@ Runs recorded (2 CPU cores shared with other work):
 * 2026-11-26, ``--seconds 300 --seed 1``: ran 322 s, 346 rounds, 8,372 files (6,310 ok,
   3,345 skipped, 1,669 failed documents, counting JSONL lines), no failing round: nothing
   raised, every input had one row, every GraphML passed graphml_problems and networkx.
+* 2026-11-26, after the last ingest changes, ``--seconds 120 --seed 2``: ran 121 s, 134
+  rounds, 3,248 files (2,525 ok, 1,366 skipped, 488 failed documents), no failing round.
 """
 
 from __future__ import annotations
