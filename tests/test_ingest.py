@@ -7,8 +7,9 @@ import os
 
 import pytest
 
+from actorgraph.encoding import decode
 from actorgraph.errors import InputNotFound
-from actorgraph.ingest import clean_text, decode, find_inputs, read_articles
+from actorgraph.ingest import clean_text, find_inputs, read_articles
 from actorgraph.schemas import Article, DocumentRecord
 
 
@@ -121,7 +122,7 @@ def test_bad_inputs_become_records_with_a_reason(tmp_path, name, data, status, r
     ],
 )
 def test_decoding(data, text):
-    assert decode(data) == text
+    assert decode(data).text == text
 
 
 def test_control_characters_are_removed():

@@ -22,7 +22,7 @@ from .ingest import InputFile, clean_text, find_inputs, read_articles
 from .model import load_pipeline
 from .output import FORMATS, RunSummary, RunWriter
 from .results import doc_to_result, text_sha256
-from .schemas import Article, DocumentRecord, DocumentResult
+from .schemas import Article, DocumentRecord, DocumentResult, IngestOptions
 
 log = logging.getLogger("actorgraph")
 
@@ -69,14 +69,23 @@ class Actorgraph:
                 yield doc_to_result(doc, article)
 
     def extract_folder(
-        self, paths: Path | str | Iterable[Path | str], *, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        paths: Path | str | Iterable[Path | str],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        encoding: str | None = None,
     ) -> Iterator[DocumentResult]:
-        """Stream one result per input document (failed and skipped ones included)."""
-        for _, result in self._extract_files(find_inputs(_as_list(paths)), batch_size):
+        """Stream one result per input document (failed and skipped ones included).
+
+        ``encoding`` is for files that are neither UTF-8 nor marked by a BOM (default: the
+        charset an HTML page declares, else detected); see encoding.py.
+        """
+        options = IngestOptions(encoding=encoding)
+        for _, result in self._extract_files(find_inputs(_as_list(paths)), batch_size, options):
             yield result
 
     def _extract_files(
-        self, files: list[InputFile], batch_size: int
+        self, files: list[InputFile], batch_size: int, options: IngestOptions | None = None
     ) -> Iterator[tuple[int, DocumentResult]]:
         """Results tagged with the index of the file they came from, in input order.
 
@@ -88,7 +97,7 @@ class Actorgraph:
 
         def articles() -> Iterator[Article]:
             for index, item in enumerate(files):
-                for entry in read_articles(item):
+                for entry in read_articles(item, options or IngestOptions()):
                     if isinstance(entry, Article):
                         queue.append((index, None))
                         yield entry
@@ -120,15 +129,18 @@ def extract_to_dir(
     formats: Iterable[str] = FORMATS,
     include_negated: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    encoding: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Run the whole job: read the inputs, extract, write the output contract into ``out_dir``.
 
     ``on_start(n_files)`` is called once the inputs are known, ``on_progress(n_files_done)`` as
-    files complete. Raises :class:`NothingRead` when not one document could be processed (the
-    output files, with documents.jsonl saying why for each input, are written all the same).
+    files complete. ``encoding`` is as for :meth:`Actorgraph.extract_folder`. Raises
+    :class:`NothingRead` when not one document could be processed (the output files, with
+    documents.jsonl saying why for each input, are written all the same).
     """
+    options = IngestOptions(encoding=encoding)
     files = find_inputs(_as_list(paths))
     writer = RunWriter(out_dir, formats=formats, include_negated=include_negated)
     if on_start:
@@ -136,7 +148,7 @@ def extract_to_dir(
     try:
         ag = load(config, model=model)
         done = 0
-        for index, result in ag._extract_files(files, batch_size):
+        for index, result in ag._extract_files(files, batch_size, options):
             writer.add(result)
             if on_progress and index + 1 > done:
                 done = index + 1
@@ -192,6 +204,7 @@ def _failed(article: Article, reason: str) -> DocumentResult:
             error=reason,
             chars=len(article.text),
             sha256=text_sha256(article.text),
+            encoding=article.encoding,
         )
     )
 

@@ -97,8 +97,16 @@ def main(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Documents per spaCy batch.",
 )
+@click.option(
+    "--encoding",
+    default=None,
+    help="Encoding of files that are neither UTF-8 nor marked by a byte order mark, e.g. "
+    "cp1252, cp1250, latin-1 (default: an HTML page's declared charset, else detected).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, out_dir, config, model, formats, include_negated, batch_size, quiet) -> None:
+def extract(
+    paths, out_dir, config, model, formats, include_negated, batch_size, encoding, quiet
+) -> None:
     """Extract actors and relations from PATHS (files or folders of .txt, .md, .html, .json,
     .jsonl articles, read recursively) and write the graph to --out.
 
@@ -117,6 +125,7 @@ def extract(paths, out_dir, config, model, formats, include_negated, batch_size,
             formats=formats.split(","),
             include_negated=include_negated,
             batch_size=batch_size,
+            encoding=encoding,
             on_start=bar.start,
             on_progress=bar.update,
         )

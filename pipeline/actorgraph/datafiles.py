@@ -19,8 +19,11 @@ def load_yaml_model(file: Path, model: type[M]) -> M:
         raw = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        location = f"line {mark.line + 1}" if mark else "yaml"
-        raise DataFileError(path=file, location=location, detail=str(exc).splitlines()[0]) from exc
+        location = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "yaml"
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if getattr(exc, "context", None):
+            detail = f"{detail} ({exc.context})"
+        raise DataFileError(path=file, location=location, detail=detail) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(path=file, location="", detail=str(exc)) from exc
     try:

@@ -92,3 +92,12 @@ class ModelLoadError(ActorgraphError):
         "Cannot load the actorgraph pipeline from {path}: {detail}. Build one with "
         "'actorgraph build-model CONFIG DIR' or leave out --model to use the default."
     )
+
+
+class UnknownEncoding(ActorgraphError):
+    code = "E009"
+    exit_code = EXIT_USAGE
+    template = (
+        "Unknown encoding {name!r}. Give a Python codec name such as utf-8, cp1252, latin-1, "
+        "cp1251 or shift_jis, or leave out --encoding to detect it."
+    )

@@ -11,8 +11,13 @@ In memory, list-valued attributes (roles, aliases, documents, attributed_to) are
 export keeps them as lists and the GraphML export joins them with ``|``, because GraphML
 attributes are scalars. Every node and edge carries every attribute with one type (empty string,
 0 or False where there is nothing), an explicit ``label``, and edges a graph-unique ``id``, so
-Gephi, Cytoscape, yEd, Neo4j and igraph read the file as they should. Not supported: reading
-graphs back for merging (use ``networkx.read_graphml``) and GraphML hyperedges or ports.
+Gephi, Cytoscape, yEd, Neo4j and igraph read the file as they should. ``write_graphml`` makes
+any networkx graph safe the same way: ids and attribute names become XML name tokens
+(``_xHHHH_`` escapes), one type per attribute (long+double -> double, other mixes and integers
+wider than 64 bits -> string), NaN/inf left out, XML-forbidden characters removed, repeated
+edge ids suffixed; graphml_check.py verifies the result. Not supported: reading graphs back for
+merging (use ``networkx.read_graphml``; parse untrusted files with defusedxml, as
+graphml_check does) and GraphML hyperedges or ports.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import numbers
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,11 +33,28 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriterLxml
 
 from .fileio import atomic_path
+from .ingest import clean_text
 from .relation_rules import RelationRules, RelationType
 from .resources import relations_file
 from .schemas import ActorRecord, DocumentResult, RelationRecord
 
 LIST_SEPARATOR = "|"
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+# Non-ASCII ranges of XML 1.0 (5th edition) name characters.
+_NAME_RANGES = (
+    (0xC0, 0xD6),
+    (0xD8, 0xF6),
+    (0xF8, 0x37D),
+    (0x37F, 0x1FFF),
+    (0x200C, 0x200D),
+    (0x203F, 0x2040),
+    (0x2070, 0x218F),
+    (0x2C00, 0x2FEF),
+    (0x3001, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFFD),
+    (0x10000, 0xEFFFF),
+)
 SYMMETRIC = frozenset({"negotiates-with", "agrees-with"})
 
 
@@ -164,7 +187,8 @@ def write_json(graph: nx.MultiDiGraph, path: Path | str) -> None:
     data = nx.node_link_data(_clean(graph), edges="edges")
     with atomic_path(Path(path)) as tmp:
         tmp.write_text(
-            json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8"
+            json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False, default=str) + "\n",
+            encoding="utf-8",
         )
 
 
@@ -192,30 +216,152 @@ class _GraphMLWriter(GraphMLWriterLxml):
 
 
 def _flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy GraphML consumers accept: XML name-token ids (unique, edge ids too), one scalar
+    type per attribute, no NaN/inf or integer wider than 64 bits, explicit labels, and no
+    character XML 1.0 forbids."""
+    node_ids = _UniqueIds()
+    ids = {node: node_ids.take(xml_name(str(node))) for node in graph.nodes}
+    nodes = {node: _public(data) for node, data in graph.nodes(data=True)}
+    for node, data in nodes.items():
+        data.setdefault("label", str(node))
+    edges = [(u, v, key, dict(data)) for u, v, key, data in graph.edges(keys=True, data=True)]
+    edge_ids = _UniqueIds()
+    for u, v, key, data in edges:
+        data.setdefault("label", key if isinstance(key, str) else data.get("relation", ""))
+        wanted = data.get("id") if isinstance(data.get("id"), str) else f"{ids[u]}:{key}:{ids[v]}"
+        data["id"] = edge_ids.take(xml_name(wanted))
     flat = nx.MultiDiGraph()
-    flat.graph.update({k: _scalar(v) for k, v in graph.graph.items()})
-    for node, data in graph.nodes(data=True):
-        flat.add_node(node, **{k: _scalar(v) for k, v in data.items() if not k.startswith("_")})
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **{k: _scalar(x) for k, x in data.items()})
+    flat.graph.update(_typed([dict(graph.graph)])[0])
+    for node, data in zip(nodes, _typed(list(nodes.values())), strict=True):
+        flat.add_node(ids[node], **data)
+    typed = _typed([data for *_, data in edges])
+    for (u, v, key, _), data in zip(edges, typed, strict=True):
+        flat.add_edge(ids[u], ids[v], key=key, **data)
     return flat
 
 
+def _public(data: dict) -> dict:
+    return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("_"))}
+
+
+def _typed(records: list[dict]) -> list[dict]:
+    """The records with every attribute given one GraphML type across all of them."""
+    kinds: dict[str, str] = {}
+    for record in records:
+        for name, value in record.items():
+            kind = _kind(value)
+            if kind != "missing":
+                key = xml_name(str(name))
+                kinds[key] = _join_kinds(kinds.get(key, kind), kind)
+    out = []
+    for record in records:
+        row: dict[str, object] = {}
+        for name, value in record.items():
+            key = xml_name(str(name))
+            if key not in kinds:  # no usable value anywhere (None, NaN): no key at all
+                continue
+            converted = _convert(value, kinds[key])
+            if converted is not None:
+                row[key] = converted
+        out.append(row)
+    return out
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "missing"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, numbers.Integral):
+        return "long" if _INT64_MIN <= int(value) <= _INT64_MAX else "string"
+    if isinstance(value, numbers.Real):
+        return "double" if math.isfinite(float(value)) else "missing"
+    return "string"
+
+
+def _join_kinds(a: str, b: str) -> str:
+    if a == b:
+        return a
+    if {a, b} == {"long", "double"}:
+        return "double"
+    return "string"
+
+
+def _convert(value: object, kind: str) -> str | int | float | bool | None:
+    if kind == "string":
+        if value is None:
+            return ""
+        if isinstance(value, (set, frozenset)):
+            value = sorted(value, key=str)
+        if isinstance(value, (list, tuple)):
+            return clean_text(LIST_SEPARATOR.join(str(v) for v in value))
+        if isinstance(value, float) and not math.isfinite(value):
+            return ""
+        return clean_text(str(value))
+    if value is None or (isinstance(value, numbers.Real) and not math.isfinite(float(value))):
+        return None  # left out: GraphML readers take a missing value as absent
+    if kind == "boolean":
+        return bool(value)
+    if kind == "long":
+        return int(value)
+    return float(value)
+
+
+class _UniqueIds:
+    """Hands out each id once, suffixing ``.2``, ``.3`` ... to repeats."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def take(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self._seen:
+            n += 1
+            candidate = f"{wanted}.{n}"
+        self._seen.add(candidate)
+        return candidate
+
+
+def xml_name(text: str) -> str:
+    """``text`` as an XML name token (what GraphML ids and attribute names must be): every
+    character a name token cannot hold is written ``_xHHHH_``; "" becomes ``_``."""
+    out = [ch if _is_name_char(ch) else f"_x{ord(ch):04X}_" for ch in text]
+    return "".join(out) or "_"
+
+
+def _is_name_char(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum() or ch in "._:-"
+    code = ord(ch)
+    return ch.isalnum() and any(lo <= code <= hi for lo, hi in _NAME_RANGES)
+
+
 def _clean(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy for JSON: bookkeeping attributes dropped, strings XML/UTF-8 clean, NaN/inf null."""
     clean = graph.copy()
+    dirty = [n for n in clean if isinstance(n, str) and clean_text(n) != n]
+    if dirty:  # node ids with characters UTF-8 JSON cannot hold; escaped if cleaning collides
+        names = {n: clean_text(n) if clean_text(n) not in clean else xml_name(n) for n in dirty}
+        clean = nx.relabel_nodes(clean, names, copy=True)
     for _, data in clean.nodes(data=True):
-        for key in [k for k in data if k.startswith("_")]:
+        for key in [k for k in data if isinstance(k, str) and k.startswith("_")]:
             del data[key]
+    records = [clean.graph, *(d for _, d in clean.nodes(data=True))]
+    records += [d for *_, d in clean.edges(keys=True, data=True)]
+    for data in records:
+        data.update({k: _json_safe(v) for k, v in data.items()})
     return clean
 
 
-def _scalar(value: object) -> str | int | float | bool:
-    if isinstance(value, (list, tuple, set)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+def _json_safe(value: object) -> object:
+    if isinstance(value, str):
+        return clean_text(value)
     if isinstance(value, float) and not math.isfinite(value):
-        return 0.0
-    if value is None:
-        return ""
+        return None
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
     return value
 
 

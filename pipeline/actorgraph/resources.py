@@ -54,6 +54,10 @@ def places_file() -> Path:
     return data_dir() / "places.yaml"
 
 
+def boilerplate_file() -> Path:
+    return data_dir() / "boilerplate.yaml"
+
+
 def is_installed(package: str) -> bool:
     """Whether a spaCy pipeline package (or a pipeline directory) can be loaded."""
     if Path(package).is_dir():

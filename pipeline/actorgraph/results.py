@@ -62,7 +62,11 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
     for record in actors.values():
         record.aliases = sorted({m.text for m in record.mentions})
     document = DocumentRecord(
-        doc_id=doc_id, status="ok", chars=len(article.text), sha256=text_sha256(article.text)
+        doc_id=doc_id,
+        status="ok",
+        chars=len(article.text),
+        sha256=text_sha256(article.text),
+        encoding=article.encoding,
     )
     return DocumentResult(document=document, actors=list(actors.values()), relations=relations)
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
+
+from .encoding import check_encoding
+from .errors import UnknownEncoding
 
 RelationName = Literal[
     "accuses",
@@ -48,6 +51,9 @@ class Article(_Record):
         default=None, description="Where the article came from (URL or source name), if given."
     )
     path: str = Field(description="The file the article was read from.")
+    encoding: str | None = Field(
+        default=None, description="How the file's bytes were decoded (see DocumentRecord)."
+    )
 
 
 class Mention(_Record):
@@ -194,6 +200,14 @@ class DocumentRecord(_Record):
             "decoded."
         ),
     )
+    encoding: str | None = Field(
+        default=None,
+        description=(
+            "The encoding the file was decoded with (a Python codec name: utf-8, utf-8-sig, "
+            "utf-16, utf-32, cp1252, ...), with '+repaired' when mojibake was repaired; null when "
+            "no text was decoded or the text was given directly."
+        ),
+    )
 
 
 class DocumentResult(_Record):
@@ -205,6 +219,38 @@ class DocumentResult(_Record):
         description="Actors of this document, each with this document's mentions only.",
     )
     relations: list[RelationRecord] = Field(default_factory=list)
+
+
+class IngestOptions(_Record):
+    """How input files are read (the library's ``ingest`` argument, the CLI's ``--encoding``)."""
+
+    encoding: str | None = Field(
+        default=None,
+        description=(
+            "Encoding of files that are neither UTF-8 nor start with a byte order mark; "
+            "None to take an HTML page's declared charset or detect it."
+        ),
+    )
+    max_chars: int = Field(
+        default=10_000_000,
+        gt=0,
+        description="Articles longer than this (in characters) are skipped with a reason.",
+    )
+    trim_boilerplate: bool = Field(
+        default=True,
+        description="Cut comment prompts, teasers and share lines after the article "
+        "(data/boilerplate.yaml).",
+    )
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            return check_encoding(value.strip())
+        except LookupError:
+            raise UnknownEncoding(name=value) from None
 
 
 OUTPUT_RECORDS: dict[str, type[BaseModel]] = {
