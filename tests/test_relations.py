@@ -625,3 +625,67 @@ def test_a_state_the_text_never_names_gets_an_actor_record(ag):
     actors = {a.id: a for a in result.actors}
     assert ("VLADIMIR_PUTIN", "leads", "RUS") in triples(result)
     assert actors["RUS"].type == "STATE" and actors["RUS"].mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan's talks with Afghanistan collapsed on Friday.",
+            {("AFG", "negotiates-with", "PAK")},
+        ),
+        (
+            "Iran is in talks with the United States over its nuclear programme.",
+            {("IRN", "negotiates-with", "USA")},
+        ),
+        ("Turkey slammed Israel for the raid on the flotilla.", {("TUR", "accuses", "ISR")}),
+        (
+            "Egypt said Israel was responsible for the collapse of the truce.",
+            {("EGY", "accuses", "ISR")},
+        ),
+        (
+            "Norway played a key role in brokering the talks between Colombia and the ELN.",
+            {
+                ("NOR", "mediates", "COL"),
+                ("NOR", "mediates", "ELN"),
+                ("COL", "negotiates-with", "ELN"),
+            },
+        ),
+        (
+            "With Qatar mediating, Israel and Hamas reached a truce.",
+            {
+                ("QAT", "mediates", "ISR"),
+                ("QAT", "mediates", "HAMAS"),
+                ("HAMAS", "agrees-with", "ISR"),
+            },
+        ),
+        (
+            "Officials in Kabul blamed Pakistani forces for the shelling.",
+            {("AFG", "accuses", "PAK")},
+        ),
+        (
+            "Cambodia and Thailand traded accusations over the shelling.",
+            {("KHM", "accuses", "THA"), ("THA", "accuses", "KHM")},
+        ),
+        (
+            "Israel and Hamas blamed each other for the collapse of the talks.",
+            {("ISR", "accuses", "HAMAS"), ("HAMAS", "accuses", "ISR")},
+        ),
+        (
+            "Qatar facilitated the exchange of prisoners between Russia and Ukraine.",
+            {
+                ("QAT", "mediates", "RUS"),
+                ("QAT", "mediates", "UKR"),
+                ("RUS", "negotiates-with", "UKR"),
+            },
+        ),
+        ("Pakistan rejected India's allegations as baseless.", {("IND", "accuses", "PAK")}),
+        # nothing: troops located somewhere are not its government, an exchange of views is
+        # no party phrase, an accusation nobody owns
+        ("Troops in Syria clashed with smugglers near the border.", set()),
+        ("Pakistan rejected the allegations as baseless.", set()),
+        ("The two ministers traded views on trade.", set()),
+    ],
+)
+def test_reciprocal_accusations_possessors_and_nominal_mediation(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected

@@ -73,6 +73,8 @@ class PatternSpec(_Strict):
     subject_of: str | None = None
     target: str | None = None
     parties: tuple[str, ...] = ()
+    # The subjects relate to one another both ways ("Israel and Hamas blamed each other").
+    reciprocal: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
 
@@ -94,7 +96,7 @@ class PatternSpec(_Strict):
         for role, value in roles:
             if value is not None and value not in names:
                 raise ValueError(f"{role} names node {value!r}, which the pattern does not define")
-        if self.target is None and not self.parties:
+        if self.target is None and not self.parties and not self.reciprocal:
             raise ValueError("a pattern needs a target or parties node")
         if self.source is not None and self.subject_of is not None:
             raise ValueError("give either source or subject_of, not both")

@@ -105,6 +105,7 @@ class RelationExtractor:
         self._non_parties = frozenset(rules.cues.get("non_party_nouns", ()))
         self._group_descriptions = frozenset(rules.cues.get("group_descriptions", ()))
         self._government_descriptions = frozenset(rules.cues.get("government_descriptions", ()))
+        self._seated_proxies = frozenset(rules.cues.get("seated_proxies", ()))
         self._mediation_words = frozenset(
             rules.cues.get("mediator_nouns", ()) + rules.cues.get("mediation_nouns", ())
         )
@@ -150,6 +151,7 @@ class RelationExtractor:
             self._mediation_words,
             self._group_descriptions,
             self._government_descriptions,
+            self._seated_proxies,
         )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
@@ -190,6 +192,11 @@ class RelationExtractor:
         targets = finder.actors_at(nodes[spec.target]) if spec.target else []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         relation = self.rules.relations[spec.relation]
+        if spec.reciprocal:  # "Israel and Hamas blamed each other", "traded accusations"
+            for source, target in _pairs(sources):
+                self._add(found, finder, spec, nodes, source, target, 1.0)
+                self._add(found, finder, spec, nodes, target, source, 1.0)
+            return
         if not targets and spec.target and relation.unnamed_group_is_sources:
             targets = self._groups_of(nodes[spec.target], sources, finder)
         both_sides = (
@@ -523,6 +530,7 @@ class _ActorFinder:
         mediation_words: frozenset[str] = frozenset(),
         group_descriptions: frozenset[str] = frozenset(),
         government_descriptions: frozenset[str] = frozenset(),
+        seated_proxies: frozenset[str] = frozenset(),
     ) -> None:
         self.mentions = mentions
         self.proxies = proxies
@@ -533,6 +541,7 @@ class _ActorFinder:
         self.mediation_words = mediation_words
         self.group_descriptions = group_descriptions
         self.government_descriptions = government_descriptions
+        self.seated_proxies = seated_proxies
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
@@ -622,7 +631,8 @@ class _ActorFinder:
             return []
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in _PROXY_PREPS:
+            seated = child.lower_ == "in" and lemma in self.seated_proxies  # officials in Kabul
+            if child.dep_ == "prep" and (child.lower_ in _PROXY_PREPS or seated):
                 candidates += [g for g in child.children if g.dep_ == "pobj"]
         for candidate in candidates:
             span = self.mentions.get(candidate.i)
@@ -666,6 +676,13 @@ class _ActorFinder:
             accusation = _accusation_over(verb, self.accuse_verbs)
             if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
                 return self.actors_at(_accused(accusation))
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                # "Norway played a key role in brokering the talks", "succeeded in brokering"
+                head = verb.head.head
+                head = head.head if head.dep_ in ("dobj", "attr") else head
+                if head.pos_ in _VERBAL and head.i not in seen:
+                    verb = head
+                    continue
             inherited = verb.dep_ == "xcomp"
             if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
                 verb = verb.head
@@ -699,18 +716,29 @@ class _ActorFinder:
         # a mediator is no party, nor is what it is coordinated with ("US and Saudi mediation")
         out = [] if token.lemma_.lower() in self.mediation_words else self.actors_at(token)
         modifiers: list[Span] = []
+        phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS]
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (g for g in of.children if g.dep_ == "pobj"):
+                # "the exchange of prisoners between Russia and Ukraine"
+                phrases += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+        for child in phrases:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    out += self.actors_at(grandchild)
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        out += self.actors_at(grandchild)
-            elif (
+            if (
                 child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS
             ):
                 # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
                 modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
         # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
-        # parties ("US-Iran talks"), except before a mediator ("US and Saudi mediation").
+        # parties ("US-Iran talks"), except before a mediator ("US and Saudi mediation"); a
+        # possessor is a side where a partner is named ("Pakistan's talks with Afghanistan").
+        possessor = [
+            self.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.mentions
+        ]
+        if possessor and phrases and token.lemma_.lower() not in self.mediation_words:
+            out += possessor
         if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.mediation_words:
             out += modifiers
         return _unique(out)
