@@ -689,3 +689,43 @@ def test_a_state_the_text_never_names_gets_an_actor_record(ag):
 )
 def test_reciprocal_accusations_possessors_and_nominal_mediation(ag, text, expected):
     assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "negated"),
+    [
+        (
+            "Pakistan and Afghanistan held talks in Doha. Kabul rejected suggestions that Qatar"
+            " had mediated, saying the talks were direct.",
+            {("QAT", "mediates", "AFG"), ("QAT", "mediates", "PAK")},
+            True,
+        ),
+        (
+            "Islamabad denied reports that it had held talks with the TTP.",
+            {("PAK", "negotiates-with", "TTP")},
+            True,
+        ),
+        (
+            "India rejected claims that it had attacked Pakistani posts.",
+            {("IND", "attacks", "PAK")},
+            True,
+        ),
+    ],
+)
+def test_a_denied_claim_is_negated_and_its_pronoun_is_the_denier(ag, text, expected, negated):
+    relations = [
+        r for r in ag.extract(text).relations if r.relation != "negotiates-with" or negated
+    ]
+    found = {(r.source, r.relation, r.target) for r in relations if r.negated == negated}
+    assert expected <= found
+
+
+def test_a_confirmed_report_stays_asserted(ag):
+    text = "Kabul confirmed reports that Qatar had hosted talks between Pakistan and Afghanistan."
+    relations = ag.extract(text).relations
+    assert relations and not any(r.negated for r in relations)
+
+
+def test_a_mediator_stated_without_object_takes_the_documents_talks(ag):
+    text = "Ethiopia and Eritrea held talks in Jeddah. Saudi Arabia mediated."
+    assert {("SAU", "mediates", "ERI"), ("SAU", "mediates", "ETH")} <= triples(ag.extract(text))

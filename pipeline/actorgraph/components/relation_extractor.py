@@ -57,6 +57,20 @@ _QUANTIFIER_PRONOUNS = {"both", "all"}
 _MAX_PROXY_DEPTH = 2
 _DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
+_CLAIM_NOUNS = {
+    "claim",
+    "suggestion",
+    "report",
+    "allegation",
+    "assertion",
+    "accusation",
+    "charge",
+    "rumour",
+    "rumor",
+    "speculation",
+    "notion",
+    "idea",
+}
 
 
 class RelationExtractor:
@@ -693,10 +707,15 @@ class _ActorFinder:
     def _speaker_of(self, verb: Token) -> list[Span]:
         """Who "it"/"they"/"we" is in what a speaker says of itself: "Iran says it offers the
         Houthis only political support", "'We will respond,' Pakistan said"."""
-        while verb.dep_ in ("ccomp", "parataxis") and verb.head.i != verb.i:
-            verb = verb.head
-            if verb.lemma_ in self.speech_verbs:
-                return self.subject_actors(verb)
+        while verb.head.i != verb.i:
+            if verb.dep_ in ("ccomp", "parataxis"):
+                verb = verb.head
+                if verb.lemma_ in self.speech_verbs:
+                    return self.subject_actors(verb)
+            elif _claimed(verb):  # "Islamabad denied reports that it had held talks"
+                return self.subject_actors(verb.head.head)
+            else:
+                break
         return []
 
     def has_party_phrase(self, token: Token) -> bool:
@@ -726,9 +745,7 @@ class _ActorFinder:
                 if grandchild.dep_ == "pobj":
                     out += self.actors_at(grandchild)
         for child in token.children:
-            if (
-                child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS
-            ):
+            if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS:
                 # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
                 modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
         # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
@@ -789,10 +806,26 @@ def _governors(nodes: dict[str, Token], *, adjuncts: bool = True) -> list[Token]
             top = top.head
         if top.pos_ in _VERBAL:
             out.append(top)
-    while top.head.i != top.i and top.dep_ in _COMPLEMENT_DEPS:
-        top = top.head
+    while top.head.i != top.i:
+        if top.dep_ in _COMPLEMENT_DEPS:
+            top = top.head
+        elif _claimed(top):  # "rejected claims that it had attacked ...": the claim's verb
+            top = top.head.head
+        else:
+            break
         out.append(top)
     return out
+
+
+def _claimed(clause: Token) -> bool:
+    """Whether a clause is the content of a claim noun that is a verb's object ("denied
+    reports that it had held talks", "rejected suggestions that Qatar had mediated")."""
+    noun = clause.head
+    return (
+        clause.dep_ in ("acl", "ccomp")
+        and noun.lemma_.lower() in _CLAIM_NOUNS
+        and noun.dep_ in ("dobj", "nsubjpass")
+    )
 
 
 def _unique(spans: list[Span]) -> list[Span]:
