@@ -729,3 +729,50 @@ def test_a_confirmed_report_stays_asserted(ag):
 def test_a_mediator_stated_without_object_takes_the_documents_talks(ag):
     text = "Ethiopia and Eritrea held talks in Jeddah. Saudi Arabia mediated."
     assert {("SAU", "mediates", "ERI"), ("SAU", "mediates", "ETH")} <= triples(ag.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clashes between Thai and Cambodian troops killed 12 people on Thursday.",
+            {("THA", "attacks", "KHM"), ("KHM", "attacks", "THA")},
+        ),
+        (
+            "Sudanese soldiers clashed with RSF fighters near El Obeid.",
+            {("SDN", "attacks", "RSF"), ("RSF", "attacks", "SDN")},
+        ),
+        (
+            "Defence Minister Israel Katz vowed to retaliate against Hamas with full force.",
+            {("ISR", "threatens", "HAMAS")},
+        ),
+        (
+            "The E3 have threatened to trigger the snapback mechanism unless Tehran resumes"
+            " cooperation.",
+            {("E3", "threatens", "IRN")},
+        ),
+        (
+            "Netanyahu said Israel would strike again if Iran tries to rebuild its sites.",
+            {("ISR", "threatens", "IRN")},
+        ),
+        ("Iran sent drones and missiles to Russia last year.", {("IRN", "supports", "RUS")}),
+        (
+            "Burundi, whose troops back the Congolese army, said it would stay.",
+            {("BDI", "supports", "COD")},
+        ),
+        # nothing: troops sent are no support, a vow to rebuild is no threat, fans clash
+        ("Russia sent troops to Ukraine in February 2022.", set()),
+        ("Israel vowed to rebuild the northern towns.", set()),
+        ("Supporters of two clubs clashed in Cairo.", set()),
+    ],
+)
+def test_clashes_vows_conditional_threats_and_aid(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+def test_what_an_accusation_alleges_is_hedged_and_attributed_to_the_accuser(ag):
+    text = "Rwanda was accused by Kinshasa of sending troops across the border to reinforce M23."
+    relations = {(r.source, r.relation, r.target): r for r in ag.extract(text).relations}
+    alleged = relations[("RWA", "supports", "M23")]
+    assert alleged.hedged and alleged.attributed_to == "COD"
+    assert ("COD", "accuses", "RWA") in relations

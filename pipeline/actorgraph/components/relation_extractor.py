@@ -206,8 +206,8 @@ class RelationExtractor:
         targets = finder.actors_at(nodes[spec.target]) if spec.target else []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         relation = self.rules.relations[spec.relation]
-        if spec.reciprocal:  # "Israel and Hamas blamed each other", "traded accusations"
-            for source, target in _pairs(sources):
+        if spec.reciprocal:  # "Israel and Hamas blamed each other", "clashes between A and B"
+            for source, target in _pairs(_unique(sources + parties)):
                 self._add(found, finder, spec, nodes, source, target, 1.0)
                 self._add(found, finder, spec, nodes, target, source, 1.0)
             return
@@ -302,9 +302,18 @@ class RelationExtractor:
         hedged = self._hedged(nodes, trigger)
         claimant = self._speaker(trigger, finder)
         for node in nodes.values():
-            accusation = _accusation_over(node, self._accuse_verbs)
+            accusation = _accusation_above(node, self._accuse_verbs)
             if accusation is not None:  # "Sudan accused the UAE of arming the RSF"
-                accusers = finder.subject_actors(accusation)
+                agents = [
+                    g
+                    for c in accusation.children
+                    if c.dep_ == "agent"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]  # "was accused by Kinshasa of ..."
+                accusers = (
+                    finder.actors_at(agents[0]) if agents else finder.subject_actors(accusation)
+                )
                 claimant = accusers[0] if accusers else claimant
                 hedged = True  # an allegation, not an established fact
                 break
@@ -665,6 +674,11 @@ class _ActorFinder:
                 return []  # "Sudanese rebels" are not Sudan
             others = [self.mentions.get(c.i) for c in candidate.conjuncts]
             return [span, *(o for o in others if o is not None)]
+        whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
+        if whose and token.head.dep_ == "relcl":
+            # "Burundi, whose troops back the Congolese army": the clause's noun
+            span = self.mentions.get(token.head.head.i)
+            return [span] if span is not None else []
         return []
 
     def subject_actors(self, verb: Token) -> list[Span]:
@@ -768,6 +782,18 @@ def _accusation_over(token: Token, accuse_verbs: frozenset[str]) -> Token | None
         return None
     verb = token.head.head
     return verb if verb.lemma_ in accuse_verbs else None
+
+
+def _accusation_above(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
+    """The accusing verb whose charge ``token`` belongs to, through the verbs that share its
+    subject: "accused Rwanda of sending troops to reinforce the M23" covers "reinforce"."""
+    while True:
+        accusation = _accusation_over(token, accuse_verbs)
+        if accusation is not None or token.dep_ not in _INHERITING_DEPS:
+            return accusation
+        if token.head.i == token.i:
+            return None
+        token = token.head
 
 
 def _accused(verb: Token) -> Token:
