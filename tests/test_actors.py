@@ -290,3 +290,42 @@ def test_an_office_in_apposition_makes_the_person_act_for_its_state(
     actor = next(a for a in result.actors if a.id == person)
     assert (actor.type == "MINISTER") is (represents is not None)
     assert relation in {(r.source, r.relation, r.target) for r in result.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "actor_id"),
+    [
+        # a label defined by the registry's own name: the ambiguous one takes it
+        (
+            "The Khawarij, a state-designated term for the banned TTP, claimed the attack in"
+            " Mogadishu.",
+            "Khawarij",
+            "TTP",
+        ),
+        # two names the registry lacks: the second is the first
+        (
+            "The Sahel Liberation Front, also known as Ansar Dine, attacked a convoy.",
+            "Ansar Dine",
+            "SAHEL_LIBERATION_FRONT",
+        ),
+        # an unknown name defined as a known group
+        ("Jaish al-Haqq, known as the JNIM, attacked a convoy.", "Jaish al-Haqq", "JNIM"),
+    ],
+)
+def test_a_name_the_article_defines_names_that_actor_and_is_reported(ag, text, alias, actor_id):
+    result = ag.extract(text)
+    assert {(m.text, a.id) for a in result.actors for m in a.mentions} >= {(alias, actor_id)}
+    assert {"alias": alias, "actor_id": actor_id} in [
+        d.model_dump() for d in result.document.defined_aliases
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya, known as a regional hub, hosted the talks.",  # no actor after the phrase
+        "Pakistan, also known as Islamabad, accused Kabul.",  # both already certain
+    ],
+)
+def test_no_definition_without_a_name_to_define(ag, text):
+    assert ag.extract(text).document.defined_aliases == []

@@ -8,6 +8,8 @@
   offsets, ids, labels, scores; see ``components/relation_extractor.py``).
 * ``doc._.resolutions``: ``{(start, end): {"candidates", "resolved_by"}}`` for actor mentions
   whose name had several registry candidates, and why one was chosen (alias resolver).
+* ``doc._.definitions``: ``[{"alias", "actor_id"}]``, names the article itself defined ("the
+  Rapid Support Forces (RSF)", "X, also known as Y"), for curators (alias resolver).
 * ``span._.candidates``: the registry ids an actor mention could refer to (actor ruler).
 * ``span._.matched_by``: why the ruler took it for those candidates: ``"alias"`` (a registry
   surface form) or ``"surname"`` (a registry person's surname after their full name).
@@ -26,7 +28,7 @@ def _actor_id(span: Span) -> str | None:
 
 def install_extensions() -> None:
     """Register the attributes once; safe to call any number of times."""
-    for name in ("published", "actors", "relations", "resolutions"):
+    for name in ("published", "actors", "relations", "resolutions", "definitions"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in ("candidates", "matched_by", "role"):

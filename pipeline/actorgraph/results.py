@@ -6,7 +6,15 @@ import hashlib
 
 from spacy.tokens import Doc, Span
 
-from .schemas import ActorRecord, Article, DocumentRecord, DocumentResult, Mention, RelationRecord
+from .schemas import (
+    ActorRecord,
+    Article,
+    DefinedAlias,
+    DocumentRecord,
+    DocumentResult,
+    Mention,
+    RelationRecord,
+)
 
 MEDIATOR = "MEDIATOR"
 
@@ -66,6 +74,7 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
         status="ok",
         chars=len(article.text),
         sha256=text_sha256(article.text),
+        defined_aliases=[DefinedAlias(**item) for item in doc._.definitions or []],
         encoding=article.encoding,
     )
     return DocumentResult(document=document, actors=list(actors.values()), relations=relations)

@@ -177,6 +177,13 @@ class RelationRecord(_Record):
     pattern: str = Field(description="Id of the rule in relations.yaml that found the relation.")
 
 
+class DefinedAlias(_Record):
+    """A name the article itself defined: one entry of ``DocumentRecord.defined_aliases``."""
+
+    alias: str = Field(description="The name as the article writes it.")
+    actor_id: str = Field(description="The actor the article says it names.")
+
+
 class DocumentRecord(_Record):
     """What happened to one input document (a line of documents.jsonl)."""
 
@@ -198,6 +205,13 @@ class DocumentRecord(_Record):
         description=(
             "SHA-256 of the article text (UTF-8), or of the raw bytes when the text could not be "
             "decoded."
+        ),
+    )
+    defined_aliases: list[DefinedAlias] = Field(
+        default_factory=list,
+        description=(
+            "Names the article defines and the actor they name there ('the Rapid Support Forces"
+            " (RSF)', 'X, also known as Y', 'X, a term for Y'): candidates for the registry."
         ),
     )
     encoding: str | None = Field(

@@ -52,6 +52,7 @@ class PlaceLexicon(BaseModel):
 
     place_nouns: tuple[str, ...] = ()
     venue_nouns: tuple[str, ...] = ()
+    definition_phrases: tuple[str, ...] = ()
 
 
 class AliasResolver(RegistryComponent):
@@ -121,7 +122,9 @@ class AliasResolver(RegistryComponent):
                 places.append(span)
             else:
                 actors.append(Span(doc, span.start, span.end, label=label, kb_id=actor_id))
-        doc.spans[self.spans_key] = _apply_definitions(actors)
+        actors, defined = _apply_definitions(actors, self.gazetteer, self.places)
+        doc.spans[self.spans_key] = actors
+        doc._.definitions = defined
         doc.spans["places"] = places
         doc._.resolutions = choices
         return doc
@@ -260,16 +263,28 @@ class AliasResolver(RegistryComponent):
         return entry is not None and entry.type in (ActorType.PERSON, ActorType.MINISTER)
 
 
-def _apply_definitions(actors: list[Span]) -> list[Span]:
-    """Acronyms the article defines ("the Rapid Support Forces (RSF)") name the same actor as
-    the name before them, throughout the article, whatever the registry says the acronym is.
+def _apply_definitions(
+    actors: list[Span], gazetteer, places: PlaceLexicon
+) -> tuple[list[Span], list[dict]]:
+    """Names the article defines name the same actor as what they are defined by, throughout
+    the article, whatever the registry says; the definitions are returned for curators.
 
-    A definition is an all-capitals actor mention in parentheses right after another actor
-    mention whose words' initials include all its letters ("Coordination of Azawad Movements
-    (CMA)"); "ISLAMABAD (AFP)" is no definition.
+    * acronyms: an all-capitals actor mention in parentheses right after another actor mention
+      whose words' initials include all its letters ("the Rapid Support Forces (RSF)",
+      "Coordination of Azawad Movements (CMA)"); "ISLAMABAD (AFP)" is no definition;
+    * phrases (``places.yaml`` ``definition_phrases``): "Fitna al-Khawarij, a state-designated
+      term for the banned TTP", "Ansar Allah, also known as the Houthis": the name the registry
+      knows less well (unknown, or ambiguous) takes the id of the other.
     """
     by_start = {span.start: span for span in actors}
     defined: dict[str, str] = {}
+    for first, second in _phrase_definitions(actors, places.definition_phrases):
+        known = [s for s in (first, second) if _certain(s, gazetteer)]
+        if len(known) == 1:
+            other = second if known[0] is first else first
+            defined[other.text] = known[0].kb_id_
+        elif not known and first.kb_id_ != second.kb_id_:  # two names the registry lacks
+            defined[second.text] = first.kb_id_
     for span in actors:
         doc = span.doc
         inner = by_start.get(span.end + 1)
@@ -287,13 +302,55 @@ def _apply_definitions(actors: list[Span]) -> list[Span]:
         if letters and letters <= initials:
             defined[inner.text] = span.kb_id_
     if not defined:
-        return actors
-    return [
+        return actors, []
+    report = [{"alias": alias, "actor_id": actor_id} for alias, actor_id in defined.items()]
+    spans = [
         Span(span.doc, span.start, span.end, label=span.label_, kb_id=defined[span.text])
         if span.text in defined
         else span
         for span in actors
     ]
+    return spans, report
+
+
+def _phrase_definitions(actors: list[Span], phrases: tuple[str, ...]):
+    """Pairs of mentions joined by a defining phrase: "A, also known as B", "A (known as B)",
+    "A, a term for the banned B" (up to four words of description before B)."""
+    if not phrases or not actors:
+        return
+    doc = actors[0].doc
+    by_start = {span.start: span for span in actors}
+    patterns = [p.lower().split() for p in phrases]
+    for span in actors:
+        i = span.end
+        if i < len(doc) and doc[i].text in (",", "("):
+            i += 1
+        for words in patterns:
+            j = i
+            ok = True
+            for word in words:
+                if word == "*":  # up to three descriptive words ("a state-designated term")
+                    while j < len(doc) and j - i < 6 and doc[j].lower_ not in words[1:]:
+                        j += 1
+                    continue
+                if j >= len(doc) or doc[j].lower_ != word:
+                    ok = False
+                    break
+                j += 1
+            if not ok:
+                continue
+            for k in range(j, min(j + 4, len(doc))):  # "the banned TTP"
+                if k in by_start:
+                    yield span, by_start[k]
+                    break
+                if doc[k].is_punct:
+                    break
+            break
+
+
+def _certain(span: Span, gazetteer) -> bool:
+    """Whether a mention surely names its actor: a registry name with one sense."""
+    return span.kb_id_ in gazetteer and len(set(span._.candidates or [span.kb_id_])) <= 1
 
 
 @Language.factory(
