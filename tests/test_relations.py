@@ -776,3 +776,24 @@ def test_what_an_accusation_alleges_is_hedged_and_attributed_to_the_accuser(ag):
     alleged = relations[("RWA", "supports", "M23")]
     assert alleged.hedged and alleged.attributed_to == "COD"
     assert ("COD", "accuses", "RWA") in relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistani officials said Kabul must hand over the militants behind the attack.",
+            {("PAK", "demands", "AFG")},
+        ),
+        (
+            "Beijing said Manila would face serious consequences if the provocations continued.",
+            {("CHN", "threatens", "PHL")},
+        ),
+        # what must happen, said of nobody, and a price paid in the past
+        ("Pakistani officials said the talks must continue.", set()),
+        ("Kenya said Somalia had paid a heavy price for the war.", set()),
+    ],
+)
+def test_a_speaker_demands_what_another_must_do_and_threatens_what_it_will_face(ag, text, expected):
+    found = {t for t in triples(ag.extract(text)) if t[1] in ("demands", "threatens")}
+    assert found == expected
