@@ -797,3 +797,32 @@ def test_what_an_accusation_alleges_is_hedged_and_attributed_to_the_accuser(ag):
 def test_a_speaker_demands_what_another_must_do_and_threatens_what_it_will_face(ag, text, expected):
     found = {t for t in triples(ag.extract(text)) if t[1] in ("demands", "threatens")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "hedged"),
+    [
+        (
+            "Pakistan condemned the bombing, which it blamed on the TTP.",
+            {("PAK", "accuses", "TTP")},
+            False,
+        ),
+        (
+            "Pakistani officials hinted that India may be funding the TTP.",
+            {("PAK", "accuses", "IND"), ("IND", "supports", "TTP")},
+            True,
+        ),
+        ("Kabul pointed to Pakistan's role in the attack.", {("AFG", "accuses", "PAK")}, False),
+        (
+            "Seoul suggested that Pyongyang was behind the hacking.",
+            {("KOR", "accuses", "PRK")},
+            True,
+        ),
+        # a role that is no wrongdoing's, said of nobody
+        ("Kabul pointed to the role of the media in the crisis.", set(), False),
+    ],
+)
+def test_implied_accusations_are_found_and_hedged_when_only_hinted(ag, text, expected, hedged):
+    relations = ag.extract(text).relations
+    assert {(r.source, r.relation, r.target) for r in relations} == expected
+    assert all(r.hedged is hedged for r in relations)

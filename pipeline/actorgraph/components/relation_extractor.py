@@ -524,6 +524,8 @@ class RelationExtractor:
                     return True
                 if conditioned and child.dep_ == "mark" and child.lower_ in self._conditional_marks:
                     return True
+        if any(token.lemma_ in self._hedge_verbs for token in nodes.values()):
+            return True  # "Seoul suggested that Pyongyang was behind the hacking"
         return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
     def _negated(self, nodes: dict[str, Token]) -> bool:
@@ -742,6 +744,11 @@ class _ActorFinder:
                     return self.subject_actors(verb)
             elif _claimed(verb):  # "Islamabad denied reports that it had held talks"
                 return self.subject_actors(verb.head.head)
+            elif verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "pobj"):
+                # "Pakistan condemned the bombing, which it blamed on the TTP"
+                head = verb.head.head
+                head = head.head if head.dep_ == "prep" else head
+                return self.subject_actors(head) if head.pos_ in _VERBAL else []
             else:
                 break
         return []
