@@ -3,11 +3,13 @@
 ``relations.jsonl`` and ``documents.jsonl`` are streamed as documents finish; actors and the
 graph are merged incrementally and written at the end. Every file is written under a temporary
 name and renamed into place only when the run completes, so an interrupted run never leaves a
-truncated file (and leaves the previous run's files as they were).
+truncated file (and leaves the previous run's files as they were); the temporary files a
+killed run leaves behind are removed by the next run into the same folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -20,6 +22,7 @@ from .graph import GraphBuilder, write_graphml, write_json
 from .schemas import ActorRecord, DocumentResult
 
 FORMATS = ("jsonl", "graphml", "json")
+OUTPUT_FILES = ("relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json")
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
@@ -28,6 +31,21 @@ def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
         if name not in FORMATS:
             raise UnknownFormat(name=name, choices=", ".join(FORMATS))
     return chosen or FORMATS
+
+
+def check_out_dir(out_dir: Path | str) -> None:
+    """Raise :class:`OutputError` when ``out_dir`` cannot be an output folder."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(path=out_dir, detail="it is a file, not a folder")
+
+
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Remove the temporary files a killed run left behind (``.relations.jsonl.*.tmp`` ...)."""
+    for name in OUTPUT_FILES:
+        for stale in out_dir.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 @dataclass
@@ -61,10 +79,10 @@ class RunWriter:
     ) -> None:
         self.out_dir = Path(out_dir)
         self.formats = check_formats(formats)
-        if self.out_dir.exists() and not self.out_dir.is_dir():
-            raise OutputError(path=self.out_dir, detail="it is a file, not a folder")
+        check_out_dir(self.out_dir)
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
+            remove_stale_temporaries(self.out_dir)
             self._documents = AtomicWriter(self.out_dir / "documents.jsonl")
         except OSError as exc:
             raise OutputError(path=self.out_dir, detail=exc.strerror or str(exc)) from exc

@@ -43,7 +43,11 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
     for record in actors.values():
         record.aliases = sorted({m.text for m in record.mentions})
     document = DocumentRecord(
-        doc_id=doc_id, status="ok", chars=len(article.text), sha256=text_sha256(article.text)
+        doc_id=doc_id,
+        status="ok",
+        chars=len(article.text),
+        sha256=text_sha256(article.text),
+        chunks=1,
     )
     return DocumentResult(document=document, actors=list(actors.values()), relations=relations)
 
