@@ -87,4 +87,3 @@ def test_scheduler_needs_the_dask_executor(corpus, tmp_path):
         main, ["extract", str(corpus), "--out", str(tmp_path), "--scheduler", "tcp://x:8786"]
     )
     assert result.exit_code == 2 and "--executor dask" in result.output
-
