@@ -32,11 +32,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 
 from ..extensions import install_extensions
+from ..gated_matcher import GatedDependencyMatcher
 from ..relation_rules import PatternSpec, RelationRules
 from ..resources import relations_file
 
@@ -66,7 +66,7 @@ class RelationExtractor:
         self.name = name
         self.spans_key = spans_key
         self.rules: RelationRules | None = None
-        self.matcher = DependencyMatcher(nlp.vocab)
+        self.matcher = GatedDependencyMatcher(nlp.vocab)
         self._specs: dict[str, PatternSpec] = {}
 
     # -- data --------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ class RelationExtractor:
 
     def _set_rules(self, rules: RelationRules) -> None:
         self.rules = rules
-        self.matcher = DependencyMatcher(self.nlp.vocab)
+        self.matcher = GatedDependencyMatcher(self.nlp.vocab)
         self._specs = {}
         for spec in rules.patterns:
             self.matcher.add(spec.id, [rules.matcher_pattern(spec)])
