@@ -97,7 +97,7 @@ class Actorgraph:
             from .dask_executor import run_dask
 
             return run_dask(
-                self._source(serialized=True),
+                PipelineSource.serialized(self.nlp),  # Dask workers may share no files with us
                 articles,
                 scheduler=options.scheduler,
                 workers=options.workers,
@@ -106,20 +106,16 @@ class Actorgraph:
             )
         if options.workers > 1:
             return run_processes(
-                self._source(),
+                self.nlp,
                 articles,
                 workers=options.workers,
+                path=self.path,
                 batch_size=options.batch_size,
                 chunk_chars=options.chunk_chars,
             )
         return run_local(
             self.nlp, articles, batch_size=options.batch_size, chunk_chars=options.chunk_chars
         )
-
-    def _source(self, *, serialized: bool = False) -> PipelineSource:
-        if serialized:
-            return PipelineSource.serialized(self.nlp)
-        return PipelineSource.of(self.nlp, self.path)
 
     def extract_folder(
         self,

@@ -1,10 +1,12 @@
 """Writing a run's output folder: the JSONL files, the graph files and the run summary.
 
 ``relations.jsonl`` and ``documents.jsonl`` are streamed as documents finish; actors and the
-graph are merged incrementally and written at the end. Every file is written under a temporary
-name and renamed into place only when the run completes, so an interrupted run never leaves a
-truncated file (and leaves the previous run's files as they were); the temporary files a
-killed run leaves behind are removed by the next run into the same folder.
+graph are merged incrementally and written at the end, the actors' mentions kept on disk until
+then (mention_store.py), so memory grows with the number of actors, not of documents. Every
+file is written under a temporary name and renamed into place only when the run completes, so
+an interrupted run never leaves a truncated file (and leaves the previous run's files as they
+were); the temporary files a killed run leaves behind are removed by the next run into the
+same folder.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from .errors import OutputError, UnknownFormat
 from .fileio import AtomicWriter, atomic_path
 from .graph import GraphBuilder, write_graphml, write_json
+from .mention_store import MentionStore
 from .schemas import ActorRecord, DocumentResult
 
 FORMATS = ("jsonl", "graphml", "json")
@@ -89,7 +92,8 @@ class RunWriter:
         self._relations = (
             AtomicWriter(self.out_dir / "relations.jsonl") if "jsonl" in self.formats else None
         )
-        self._actors: dict[str, ActorRecord] = {}
+        self._actors: dict[str, ActorRecord] = {}  # mentions are kept in self._mentions
+        self._mentions = MentionStore(self.out_dir) if self._relations is not None else None
         self._graph = GraphBuilder(include_negated=include_negated)
         self.summary = RunSummary(out_dir=self.out_dir)
         self._started = time.perf_counter()
@@ -106,11 +110,12 @@ class RunWriter:
         self._graph.add(result)
 
     def _merge_actor(self, actor: ActorRecord) -> None:
+        if self._mentions is not None:
+            self._mentions.add(actor.id, actor.mentions)
         known = self._actors.get(actor.id)
         if known is None:
-            self._actors[actor.id] = actor.model_copy(deep=True)
+            self._actors[actor.id] = actor.model_copy(update={"mentions": []}, deep=True)
             return
-        known.mentions.extend(actor.mentions)
         known.aliases = sorted(set(known.aliases) | set(actor.aliases))
         known.roles += [r for r in actor.roles if r not in known.roles]
         if len(actor.name) > len(known.name) and known.name in actor.aliases:
@@ -124,8 +129,10 @@ class RunWriter:
                 atomic_path(self.out_dir / "actors.jsonl") as tmp,
                 tmp.open("w", encoding="utf-8") as f,
             ):
-                for actor_id in sorted(self._actors):
-                    f.write(self._actors[actor_id].model_dump_json() + "\n")
+                for actor_id, mentions in self._mentions.grouped(sorted(self._actors)):
+                    actor = self._actors[actor_id].model_copy(update={"mentions": mentions})
+                    f.write(actor.model_dump_json() + "\n")
+            self._mentions.discard()
             self._relations.commit()
         if "graphml" in self.formats:
             write_graphml(graph, self.out_dir / "graph.graphml")
@@ -141,3 +148,5 @@ class RunWriter:
         self._documents.discard()
         if self._relations is not None:
             self._relations.discard()
+        if self._mentions is not None:
+            self._mentions.discard()
