@@ -112,8 +112,10 @@ def process_batch(
             piece = article if len(bounds) == 1 else _chunk(article, start, end)
             if piece.text.strip() or len(bounds) == 1:
                 units.append(_Unit(index, start, piece))
+    outcomes: list[DocumentResult | str] = []
     with nlp.memory_zone():
-        outcomes = _run_units(nlp, units, batch_size)
+        for group in _groups(units, batch_size, limit):
+            outcomes += _run_units(nlp, group, batch_size)
     parts: dict[int, list[tuple[int, DocumentResult]]] = {}
     for unit, outcome in zip(units, outcomes, strict=True):
         if isinstance(outcome, str):
@@ -134,6 +136,23 @@ def process_batch(
             result = merge_chunks(DocumentResult(document=row), whole)
         results.append(result)
     return results
+
+
+def _groups(units: list[_Unit], batch_size: int, max_chars: int) -> Iterator[list[_Unit]]:
+    """The units in groups of at most ``batch_size`` units and, unless a unit alone is longer,
+    ``max_chars`` characters: spaCy holds a whole group in memory at once, and the chunks of a
+    long article must not all be there together."""
+    group: list[_Unit] = []
+    chars = 0
+    for unit in units:
+        size = len(unit.text.text)
+        if group and (len(group) >= batch_size or chars + size > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(unit)
+        chars += size
+    if group:
+        yield group
 
 
 def _chunk(article: Article, start: int, end: int) -> Article:
