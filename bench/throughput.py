@@ -266,8 +266,9 @@ def memory(args: argparse.Namespace) -> int:
         print()
         print(
             f"{args.docs} documents in {seconds:.0f}s ({words / seconds:.0f} words/s); peak "
-            f"{peak.peak / 2**20:.0f} MB (with workers); RSS at 10-30% {first / 2**20:.0f} MB, "
-            f"at 80-100% {last / 2**20:.0f} MB: growth {(last - first) / 2**20:+.0f} MB"
+            f"{peak.peak / 2**20:.0f} MB (this process and any workers); RSS at 10-30% "
+            f"{first / 2**20:.0f} MB, at 80-100% {last / 2**20:.0f} MB: "
+            f"growth {(last - first) / 2**20:+.0f} MB"
         )
         print(f"after: {load_line()}")
         return 0

@@ -14,6 +14,9 @@ process_batch`: per-document guards, chunking of long texts and memory zones hol
 cluster too. A worker runs one partition at a time (the pipeline is not shared between
 threads); start workers with ``--nthreads 1`` and as many processes as cores.
 
+Dask logs every worker start and stop at INFO; a run lowers the ``distributed`` and ``dask``
+loggers to WARNING unless actorgraph's logger is at DEBUG (``actorgraph --debug``).
+
 Not handled: a worker that dies takes its partition with it; Dask reschedules the partition on
 another worker (and gives up after its ``allowed-failures``, when the run stops with
 :class:`~actorgraph.errors.WorkerLost` and ``--resume`` continues it).
