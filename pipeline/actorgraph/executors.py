@@ -333,8 +333,9 @@ def run_processes(
         if clean:
             pool.shutdown(wait=True)
         else:  # interrupted or failed: do not wait for the batches still running
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)  # (it forgets its processes)
+            for process in processes:
                 with contextlib.suppress(Exception):
                     process.terminate()
 
