@@ -73,7 +73,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch
     args = ["extract", str(corpus), "--out", str(tmp_path), "--executor", "dask"]
     result = CliRunner().invoke(main, [*args, "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 5, result.output
-    assert "[E010]" in result.stderr and "tcp://127.0.0.1:9" in result.stderr
+    assert "[E011]" in result.stderr and "tcp://127.0.0.1:9" in result.stderr
 
 
 def test_without_dask_the_error_says_what_to_install(ag, monkeypatch):

@@ -156,7 +156,7 @@ def test_worker_processes_write_the_same_outputs(corpus, local_run, tmp_path, ag
 
 
 def test_invalid_execution_options_are_catalogue_errors(ag, corpus, tmp_path):
-    with pytest.raises(actorgraph.api.InvalidOption, match=r"\[E014\].*workers"):
+    with pytest.raises(actorgraph.api.InvalidOption, match=r"\[E015\].*workers"):
         ag.extract_to_dir(corpus, tmp_path, workers=0)
-    with pytest.raises(actorgraph.api.InvalidOption, match=r"\[E014\].*executor"):
+    with pytest.raises(actorgraph.api.InvalidOption, match=r"\[E015\].*executor"):
         list(ag.pipe([], executor="spark"))

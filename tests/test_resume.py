@@ -115,7 +115,7 @@ def test_resume_processes_a_changed_article_again(tmp_path, ag, monkeypatch):
 def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, ag):
     journal = Journal(tmp_path, "x", resume=False)
     try:
-        with pytest.raises(OutputBusy, match=r"\[E013\]"):
+        with pytest.raises(OutputBusy, match=r"\[E014\]"):
             ag.extract_to_dir(REPO / "seeds" / "000_28a0d40d936aa6f4.txt", tmp_path)
     finally:
         journal.close(completed=False)
@@ -123,7 +123,7 @@ def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(tmp_path, a
 
 def test_resuming_with_another_pipeline_is_refused(tmp_path, ag):
     Journal(tmp_path, "another pipeline", resume=False).close(completed=False)
-    with pytest.raises(ResumeMismatch, match=r"\[E012\]"):
+    with pytest.raises(ResumeMismatch, match=r"\[E013\]"):
         ag.extract_to_dir(REPO / "seeds", tmp_path, resume=True)
     ag.extract_to_dir(REPO / "seeds", tmp_path)  # without --resume it starts over
     assert not (tmp_path / JOURNAL_DIR).exists()

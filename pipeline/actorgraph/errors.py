@@ -97,8 +97,11 @@ class ModelLoadError(ActorgraphError):
     )
 
 
+# E009 is UnknownEncoding, added on the hardening branch (issue 7).
+
+
 class DaskMissing(ActorgraphError):
-    code = "E009"
+    code = "E010"
     exit_code = EXIT_USAGE
     template = (
         "The Dask executor needs dask.distributed, which is not installed ({detail}). "
@@ -107,7 +110,7 @@ class DaskMissing(ActorgraphError):
 
 
 class SchedulerUnreachable(ActorgraphError):
-    code = "E010"
+    code = "E011"
     exit_code = EXIT_EXECUTOR
     template = (
         "Cannot reach the Dask scheduler at {address}: {detail}. Check the address (for example "
@@ -117,7 +120,7 @@ class SchedulerUnreachable(ActorgraphError):
 
 
 class WorkerLost(ActorgraphError):
-    code = "E011"
+    code = "E012"
     exit_code = EXIT_EXECUTOR
     template = (
         "The run stopped: {detail}. The documents already done are kept; run the same command "
@@ -127,7 +130,7 @@ class WorkerLost(ActorgraphError):
 
 
 class ResumeMismatch(ActorgraphError):
-    code = "E012"
+    code = "E013"
     exit_code = EXIT_USAGE
     template = (
         "Cannot resume into {path}: {detail}. Run without --resume to start over (the partial "
@@ -136,7 +139,7 @@ class ResumeMismatch(ActorgraphError):
 
 
 class OutputBusy(ActorgraphError):
-    code = "E013"
+    code = "E014"
     exit_code = EXIT_USAGE
     template = (
         "Another actorgraph run is writing into {path} (process {pid}). Wait for it to finish "
@@ -145,6 +148,6 @@ class OutputBusy(ActorgraphError):
 
 
 class InvalidOption(ActorgraphError):
-    code = "E014"
+    code = "E015"
     exit_code = EXIT_USAGE
     template = "Invalid value {value!r} for {option}: expected {expected}."

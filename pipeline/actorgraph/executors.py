@@ -131,8 +131,15 @@ def process_batch(
         whole = parts.get(index, [])
         if len(whole) == 1 and whole[0][0] == 0 and chunked[index] == 1:
             result = whole[0][1]
-        else:
-            row = _document_row(article, chunks=chunked[index])
+        else:  # the first chunk's row (whatever fields it has), for the whole text
+            row = whole[0][1].document if whole else _document_row(article)
+            row = row.model_copy(
+                update={
+                    "chars": len(article.text),
+                    "sha256": text_sha256(article.text),
+                    "chunks": chunked[index],
+                }
+            )
             result = merge_chunks(DocumentResult(document=row), whole)
         results.append(result)
     return results
@@ -208,14 +215,8 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _document_row(article: Article, *, chunks: int) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=article.doc_id,
-        status="ok",
-        chars=len(article.text),
-        sha256=text_sha256(article.text),
-        chunks=chunks,
-    )
+def _document_row(article: Article) -> DocumentRecord:
+    return DocumentRecord(doc_id=article.doc_id, status="ok")
 
 
 def failed_result(article: Article, reason: str) -> DocumentResult:

@@ -36,8 +36,8 @@ class MentionStore:
         self._bytes: dict[str, int] = {}  # actor id -> bytes of its mentions in the file
 
     def add(self, actor_id: str, mentions: list[Mention]) -> None:
-        for m in mentions:
-            line = json.dumps([actor_id, m.doc_id, m.text, m.start, m.end], ensure_ascii=False)
+        for m in mentions:  # the whole record, so fields added to Mention are kept
+            line = json.dumps([actor_id, m.model_dump(mode="json")], ensure_ascii=False)
             self._file.write(line + "\n")
             self._bytes[actor_id] = self._bytes.get(actor_id, 0) + len(line) + 1
 
@@ -64,10 +64,8 @@ class MentionStore:
                 found: dict[str, list[Mention]] = {actor_id: [] for actor_id in ids}
                 with part.open(encoding="utf-8") as f:
                     for line in f:
-                        actor_id, doc_id, text, start, end = json.loads(line)
-                        found[actor_id].append(
-                            Mention(doc_id=doc_id, text=text, start=start, end=end)
-                        )
+                        actor_id, mention = json.loads(line)
+                        found[actor_id].append(Mention.model_validate(mention))
                 yield from found.items()
                 found.clear()
         finally:
