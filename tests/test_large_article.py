@@ -1,9 +1,8 @@
 """A 2.5 MB article is processed to its end (issue 7's "done when").
 
-spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) with E088; processing long
-texts in paragraph-aligned chunks is issue 6's work (branch ``scale``), so on this branch the
-test is an expected failure. The mark is strict: once chunking is merged the test passes, the
-strict xfail reports that, and whoever merges removes the mark.
+spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) with E088; actorgraph
+processes long texts in paragraph-aligned chunks (chunking.py) whose offsets index the whole
+text, so the accusation in the last sentence is found where it is.
 """
 
 from __future__ import annotations
@@ -18,11 +17,6 @@ ENDING = "Oman accused Iran of seizing the tanker in the Strait of Hormuz."
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs chunking of texts over nlp.max_length (issue 6, branch scale); "
-    "remove this mark when merging it",
-)
 def test_large_article_processed_to_end(ag, tmp_path):
     text = PARAGRAPH * (2_500_000 // len(PARAGRAPH)) + ENDING
     assert len(text.encode()) >= 2_400_000

@@ -34,7 +34,11 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo("actorgraph: interrupted; no output file was left half-written", err=True)
+            click.echo(
+                "actorgraph: interrupted; no output file was left half-written "
+                "(run the same command with --resume to continue)",
+                err=True,
+            )
             sys.exit(130)
         except Exception as exc:
             if ctx.obj and ctx.obj.get("debug"):
@@ -103,18 +107,62 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Encoding of files that are neither UTF-8 nor marked by a byte order mark, e.g. "
     "cp1252, cp1250, latin-1 (default: an HTML page's declared charset, else detected).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Worker processes: with the local executor, run the pipeline in N processes "
+    "(default 1: in this process); with --executor dask and no --scheduler, the size of the "
+    "local cluster (default: one per core). Outputs are the same for any N.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"], case_sensitive=False),
+    default="local",
+    show_default=True,
+    help="Where the pipeline runs: local processes, or a Dask cluster "
+    '(needs pip install "actorgraph[dask]").',
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786) for --executor dask; without it a local "
+    "cluster is started.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an interrupted run into the same --out: documents it already processed "
+    "(same doc id and text) are taken from its journal, not processed again.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def extract(
-    paths, out_dir, config, model, formats, include_negated, batch_size, encoding, quiet
+    paths,
+    out_dir,
+    config,
+    model,
+    formats,
+    include_negated,
+    batch_size,
+    workers,
+    executor,
+    scheduler,
+    resume,
+    encoding,
+    quiet,
 ) -> None:
     """Extract actors and relations from PATHS (files or folders of .txt, .md, .html, .json,
     .jsonl articles, read recursively) and write the graph to --out.
 
     Exit code 0 when the run completed (see documents.jsonl for any failed document), 2 for a
-    usage error, 3 when no document could be read, 4 when the English base pipeline is missing.
+    usage error, 3 when no document could be read, 4 when the English base pipeline is missing,
+    5 when the executor failed (Dask scheduler unreachable, a worker died: rerun with --resume).
     """
     from .api import extract_to_dir
 
+    if scheduler and executor.lower() != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
     bar = _Progress(enabled=not quiet)
     try:
         summary = extract_to_dir(
@@ -126,6 +174,10 @@ def extract(
             include_negated=include_negated,
             batch_size=batch_size,
             encoding=encoding,
+            workers=workers,
+            executor=executor.lower(),
+            scheduler=scheduler,
+            resume=resume,
             on_start=bar.start,
             on_progress=bar.update,
         )

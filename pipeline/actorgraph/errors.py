@@ -13,6 +13,8 @@ Exit codes of the ``actorgraph`` command:
 * 2 - a usage error: bad option, missing input, invalid config or data file
 * 3 - nothing could be read: every input document failed or was skipped
 * 4 - the English base pipeline is not installed
+* 5 - the run could not be completed by its executor: the Dask scheduler cannot be reached, or
+  a worker process died; what was done is kept, and ``--resume`` continues the run
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_NOTHING_READ = 3
 EXIT_MISSING_MODEL = 4
+EXIT_EXECUTOR = 5
 
 
 class ActorgraphError(Exception):
@@ -101,3 +104,56 @@ class UnknownEncoding(ActorgraphError):
         "Unknown encoding {name!r}. Give a Python codec name such as utf-8, cp1252, latin-1, "
         "cp1251 or shift_jis, or leave out --encoding to detect it."
     )
+
+
+class DaskMissing(ActorgraphError):
+    code = "E010"
+    exit_code = EXIT_USAGE
+    template = (
+        "The Dask executor needs dask.distributed, which is not installed ({detail}). "
+        'Install it with: pip install "actorgraph[dask]"'
+    )
+
+
+class SchedulerUnreachable(ActorgraphError):
+    code = "E011"
+    exit_code = EXIT_EXECUTOR
+    template = (
+        "Cannot reach the Dask scheduler at {address}: {detail}. Check the address (for example "
+        "tcp://host:8786) and that the scheduler is running, or leave out --scheduler to start a "
+        "local cluster."
+    )
+
+
+class WorkerLost(ActorgraphError):
+    code = "E012"
+    exit_code = EXIT_EXECUTOR
+    template = (
+        "The run stopped: {detail}. The documents already done are kept; run the same command "
+        "with --resume to continue (with fewer --workers or a smaller --batch-size if memory "
+        "ran out)."
+    )
+
+
+class ResumeMismatch(ActorgraphError):
+    code = "E013"
+    exit_code = EXIT_USAGE
+    template = (
+        "Cannot resume into {path}: {detail}. Run without --resume to start over (the partial "
+        "run is discarded), or resume with the pipeline the run was started with."
+    )
+
+
+class OutputBusy(ActorgraphError):
+    code = "E014"
+    exit_code = EXIT_USAGE
+    template = (
+        "Another actorgraph run is writing into {path} (process {pid}). Wait for it to finish "
+        "or choose another --out folder."
+    )
+
+
+class InvalidOption(ActorgraphError):
+    code = "E015"
+    exit_code = EXIT_USAGE
+    template = "Invalid value {value!r} for {option}: expected {expected}."

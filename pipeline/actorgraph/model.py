@@ -127,14 +127,18 @@ def _data_files(config: Config) -> list[Path]:
     return files
 
 
+def cached_pipeline_dir(config_path: Path | str | None = None) -> Path:
+    """The cache folder of the pipeline a config describes (it may not be built yet)."""
+    return cache_dir() / f"actorgraph-{__version__}-{pipeline_key(config_path)[:16]}"
+
+
 def load_pipeline(
     config_path: Path | str | None = None, model: Path | str | None = None
 ) -> Language:
     """A ready pipeline: from ``model`` if given, else from the cache (built when missing)."""
     if model is not None:
         return _load_dir(Path(model))
-    key = pipeline_key(config_path)
-    target = cache_dir() / f"actorgraph-{__version__}-{key[:16]}"
+    target = cached_pipeline_dir(config_path)
     if (target / "config.cfg").is_file():
         try:
             return spacy.load(target)

@@ -76,6 +76,7 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
         sha256=text_sha256(article.text),
         defined_aliases=[DefinedAlias(**item) for item in doc._.definitions or []],
         encoding=article.encoding,
+        chunks=1,
     )
     return DocumentResult(document=document, actors=list(actors.values()), relations=relations)
 

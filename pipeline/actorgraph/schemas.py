@@ -222,6 +222,15 @@ class DocumentRecord(_Record):
             "no text was decoded or the text was given directly."
         ),
     )
+    chunks: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "How many pieces the text was processed in: 1 for a whole article, more for a text "
+            "longer than the chunk limit (paragraph-aligned chunks; offsets still index the whole "
+            "text), 0 when it was not processed."
+        ),
+    )
 
 
 class DocumentResult(_Record):
