@@ -108,3 +108,23 @@ def test_cli_reports_a_bad_data_file_in_one_line(tmp_path):
     assert result.exit_code == 2, result.output
     assert "[E005]" in result.stderr and "patterns[0].confidence" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        ({"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "x", "RIGHT_ATTRS": {}}, "REL_OP '<'"),
+        (
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"ENT_TYPE": "GPE"}},
+            "attribute 'ENT_TYPE'",
+        ),
+    ],
+)
+def test_a_pattern_the_matcher_cannot_run_is_refused_with_its_location(tmp_path, node, message):
+    data = yaml.safe_load(relations_file().read_text(encoding="utf-8"))
+    data["patterns"][0]["pattern"].append(node)
+    bad = tmp_path / "relations.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        RelationRules.from_file(bad)
+    assert "patterns[0]" in str(info.value) and message in str(info.value)

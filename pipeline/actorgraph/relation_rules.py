@@ -19,6 +19,9 @@ from .datafiles import load_yaml_model
 from .schemas import RelationName
 
 RELATION_NAMES = get_args(RelationName)
+# What the relation extractor's matcher understands (components/_tree_matcher.py).
+SUPPORTED_OPERATORS = (">", ">>")
+SUPPORTED_ATTRIBUTES = ("LEMMA", "LOWER", "POS", "TAG", "DEP")
 
 
 class _Strict(BaseModel):
@@ -85,6 +88,18 @@ class PatternSpec(_Strict):
 
     @model_validator(mode="after")
     def _check_nodes(self) -> PatternSpec:
+        for index, node in enumerate(self.pattern):
+            if index and node.get("REL_OP") not in SUPPORTED_OPERATORS:
+                raise ValueError(
+                    f"pattern[{index}]: REL_OP {node.get('REL_OP')!r} is not supported; use one "
+                    f"of {', '.join(SUPPORTED_OPERATORS)}"
+                )
+            unknown = set(node.get("RIGHT_ATTRS", {})) - set(SUPPORTED_ATTRIBUTES)
+            if unknown:
+                raise ValueError(
+                    f"pattern[{index}]: attribute {sorted(unknown)[0]!r} is not supported; use "
+                    f"{', '.join(SUPPORTED_ATTRIBUTES)}"
+                )
         names = [node.get("RIGHT_ID") for node in self.pattern]
         roles = [
             ("trigger", self.trigger),

@@ -32,13 +32,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 
 from ..extensions import install_extensions
 from ..relation_rules import PatternSpec, RelationRules
 from ..resources import relations_file
+from ._tree_matcher import TreeMatcher
 
 HEDGED_FACTOR = 0.75
 OFFICE_TITLE_CONFIDENCE = 0.7
@@ -86,7 +86,7 @@ class RelationExtractor:
         self.name = name
         self.spans_key = spans_key
         self.rules: RelationRules | None = None
-        self.matchers: list[tuple[list[frozenset[str]], DependencyMatcher]] = []
+        self.matcher = TreeMatcher(nlp.vocab)
         self._specs: dict[str, PatternSpec] = {}
 
     # -- data --------------------------------------------------------------------------------
@@ -102,17 +102,12 @@ class RelationExtractor:
 
     def _set_rules(self, rules: RelationRules) -> None:
         self.rules = rules
-        # One matcher a pattern, run only on documents that contain, for each node of the
-        # pattern that requires certain words, one of them: the token matcher inside a
-        # DependencyMatcher checks every node of every pattern on every token, which made one
-        # matcher for all patterns the slowest stage of the pipeline (3-4x slower than this).
-        self.matchers = []
+        # The patterns are DependencyMatcher patterns; TreeMatcher finds the same matches about
+        # seven times faster (see _tree_matcher.py).
+        self.matcher = TreeMatcher(self.nlp.vocab)
         self._specs = {}
         for spec in rules.patterns:
-            pattern = rules.matcher_pattern(spec)
-            matcher = DependencyMatcher(self.nlp.vocab)
-            matcher.add(spec.id, [pattern])
-            self.matchers.append((_gates(pattern), matcher))
+            self.matcher.add(spec.id, rules.matcher_pattern(spec))
             self._specs[spec.id] = spec
         self._group_proxies = frozenset(rules.group_proxies)
         self._proxies = frozenset(rules.proxies) | self._group_proxies
@@ -144,9 +139,10 @@ class RelationExtractor:
                     trigger="title",
                     source="person",
                     target="title",
+                    # not matched: the title and the person it stands before (see below)
                     pattern=(
                         {"RIGHT_ID": "title", "RIGHT_ATTRS": {}},
-                        {"LEFT_ID": "title", "REL_OP": ".", "RIGHT_ID": "person"},
+                        {"LEFT_ID": "title", "REL_OP": ">", "RIGHT_ID": "person"},
                     ),
                 ),
                 frozenset(relation.office_titles),
@@ -176,14 +172,7 @@ class RelationExtractor:
         )
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
-        words = {t.lemma_ for t in doc} | {t.lower_ for t in doc}
-        matches = [
-            match
-            for gates, matcher in self.matchers
-            if all(not gate.isdisjoint(words) for gate in gates)
-            for match in matcher(doc)
-        ]
-        for match_id, token_ids in sorted(matches, key=lambda m: (m[1][0], m[0])):
+        for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
             spec = self._specs[self.nlp.vocab.strings[match_id]]
             nodes = {
                 node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids, strict=True)
@@ -794,21 +783,6 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.mediation_words:
             out += modifiers
         return _unique(out)
-
-
-def _gates(pattern: list[dict]) -> list[frozenset[str]]:
-    """For each node of ``pattern`` that requires certain lemmas or lower-case forms, the set
-    of them: a document lacking every word of one set cannot match."""
-    gates = []
-    for node in pattern:
-        attrs = node.get("RIGHT_ATTRS", {})
-        for key in ("LEMMA", "LOWER"):
-            value = attrs.get(key)
-            if isinstance(value, str):
-                gates.append(frozenset([value]))
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                gates.append(frozenset(value["IN"]))
-    return gates
 
 
 def _accusation_over(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
