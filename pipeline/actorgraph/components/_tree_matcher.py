@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -32,25 +33,35 @@ class _Node:
 
 
 class _Tokens:
-    """A document's token attributes as plain lists (slots in ``_ATTRS`` order)."""
+    """A document's token attributes as plain lists (slots in ``_ATTRS`` order), its tree as
+    child lists, and for each slot an index from value to tokens."""
 
     def __init__(self, doc: Doc) -> None:
-        tokens = list(doc)
-        self.values = [
-            [t.lemma for t in tokens],
-            [t.lower for t in tokens],
-            [t.pos for t in tokens],
-            [t.tag for t in tokens],
-            [t.dep for t in tokens],
-        ]
-        self.children: list[list[int]] = [[] for _ in tokens]
-        for t in tokens:
-            if t.head.i != t.i:
-                self.children[t.head.i].append(t.i)
-        self.by_word: dict[int, list[int]] = {}
-        for slot in (0, 1):
-            for i, value in enumerate(self.values[slot]):
-                self.by_word.setdefault(value, []).append(i)
+        array = doc.to_array([LEMMA, LOWER, POS, TAG, DEP, HEAD])
+        self.values = [array[:, slot].tolist() for slot in range(len(_ATTRS))]
+        heads = array[:, len(_ATTRS)].view("int64").tolist()  # offsets to the head
+        self.children: list[list[int]] = [[] for _ in heads]
+        for i, offset in enumerate(heads):
+            if offset:
+                self.children[i + offset].append(i)
+        self.index: list[dict[int, list[int]]] = []
+        for values in self.values:
+            index: dict[int, list[int]] = {}
+            for i, value in enumerate(values):
+                index.setdefault(value, []).append(i)
+            self.index.append(index)
+
+    def anchored(self, constraints) -> list[int]:
+        """The tokens that can stand for a pattern's first node, through its most selective
+        constraint's index (all tokens when it has none)."""
+        if not constraints:
+            return list(range(len(self.children)))
+        best = None
+        for slot, allowed in constraints:
+            found = [i for value in allowed for i in self.index[slot].get(value, ())]
+            if best is None or len(found) < len(best):
+                best = found
+        return sorted(set(best))
 
     def fits(self, i: int, constraints) -> bool:
         return all(self.values[slot][i] in allowed for slot, allowed in constraints)
@@ -66,7 +77,7 @@ class _Tokens:
 class TreeMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self._patterns: list[tuple[int, tuple[_Node, ...], frozenset[int] | None]] = []
+        self._patterns: list[tuple[int, tuple[_Node, ...]]] = []
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -82,11 +93,7 @@ class TreeMatcher:
             left = ids[node["LEFT_ID"]] if index else None
             ids[node["RIGHT_ID"]] = index
             nodes.append(_Node(left, operator, self._constraints(key, node.get("RIGHT_ATTRS", {}))))
-        anchor = None
-        for slot, allowed in nodes[0].constraints:
-            if _ATTRS[slot] in ("LEMMA", "LOWER"):
-                anchor = allowed if anchor is None else anchor & allowed
-        self._patterns.append((self.vocab.strings.add(key), tuple(nodes), anchor))
+        self._patterns.append((self.vocab.strings.add(key), tuple(nodes)))
 
     def _constraints(self, key: str, attrs: dict) -> tuple[tuple[int, frozenset[int]], ...]:
         out = []
@@ -106,12 +113,8 @@ class TreeMatcher:
             return []
         tokens = _Tokens(doc)
         matches = []
-        for key, nodes, anchor in self._patterns:
-            if anchor is None:
-                starts = range(len(doc))
-            else:
-                starts = sorted({i for word in anchor for i in tokens.by_word.get(word, ())})
-            for start in starts:
+        for key, nodes in self._patterns:
+            for start in tokens.anchored(nodes[0].constraints):
                 if tokens.fits(start, nodes[0].constraints):
                     for found in _extend(tokens, nodes, [start]):
                         matches.append((key, found))

@@ -93,6 +93,7 @@ class AliasResolver(RegistryComponent):
         day = parse_day(doc._.published)
         resolved: list[tuple[Span, str | None, str]] = []
         surnames: dict[str, str] = {}
+        self._lookups: dict[tuple[str, dt.date | None], frozenset[str]] = {}
         named = self._named_unambiguously(doc, day)
         choices: dict[tuple[int, int], dict] = {}
         for span in doc.spans[self.spans_key]:
@@ -129,6 +130,13 @@ class AliasResolver(RegistryComponent):
         doc._.resolutions = choices
         return doc
 
+    def _valid_ids(self, text: str, day: dt.date | None) -> frozenset[str]:
+        """The registry actors ``text`` names on ``day`` (remembered for the document)."""
+        key = (text, day)
+        if key not in self._lookups:
+            self._lookups[key] = frozenset(f.actor_id for f in self.gazetteer.lookup(text, day))
+        return self._lookups[key]
+
     def _office_holder(self, text: str, day: dt.date | None) -> str | None:
         """The one registry office holder in office on ``day`` with this surname: "Zelensky"
         in a headline before his full name, "Asif" in a 2025 story about Pakistan's defence."""
@@ -164,7 +172,7 @@ class AliasResolver(RegistryComponent):
         out = []
         for span in doc.spans[self.spans_key]:
             if span._.candidates and span._.matched_by != "surname":
-                valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
+                valid = self._valid_ids(span.text, day)
                 kept = [c for c in span._.candidates if c in valid]
                 if len(kept) == 1:
                     out.append(kept[0])
@@ -191,7 +199,7 @@ class AliasResolver(RegistryComponent):
         if candidates and span._.matched_by == "surname":
             return candidates[0], label  # the person named in full earlier in the text
         if candidates:
-            valid = {form.actor_id for form in self.gazetteer.lookup(span.text, day)}
+            valid = self._valid_ids(span.text, day)
             kept = sorted({c for c in candidates if c in valid}, key=self.gazetteer.position)
             if kept and len(set(candidates)) > 1:
                 in_context = [c for c in kept if c in named]
@@ -319,8 +327,15 @@ def _phrase_definitions(actors: list[Span], phrases: tuple[str, ...]):
     if not phrases or not actors:
         return
     doc = actors[0].doc
+    present = {t.lower_ for t in doc}
+    patterns = [
+        words
+        for words in (p.lower().split() for p in phrases)
+        if all(w == "*" or w in present for w in words)  # most articles define nothing
+    ]
+    if not patterns:
+        return
     by_start = {span.start: span for span in actors}
-    patterns = [p.lower().split() for p in phrases]
     for span in actors:
         i = span.end
         if i < len(doc) and doc[i].text in (",", "("):
