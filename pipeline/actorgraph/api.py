@@ -161,7 +161,11 @@ class Actorgraph:
         on_progress: Callable[[int], None] | None = None,
     ) -> RunSummary:
         """Run the whole job with this pipeline (see :func:`extract_to_dir`)."""
-        options = Execution.of(
+        options, files, formats = _prepare_run(
+            paths,
+            out_dir,
+            formats,
+            on_start,
             batch_size=batch_size,
             workers=workers,
             executor=executor,
@@ -169,11 +173,6 @@ class Actorgraph:
             chunk_chars=chunk_chars,
             encoding=encoding,
         )
-        files = find_inputs(_as_list(paths))
-        formats = check_formats(formats)
-        check_out_dir(out_dir)
-        if on_start:
-            on_start(len(files))
         return self._write_run(
             files,
             out_dir,
@@ -354,7 +353,11 @@ def extract_to_dir(
     files complete. Raises :class:`NothingRead` when not one document could be processed (the
     output files, with documents.jsonl saying why for each input, are written all the same).
     """
-    options = Execution.of(
+    options, files, formats = _prepare_run(  # usage errors before the pipeline loads
+        paths,
+        out_dir,
+        formats,
+        on_start,
         batch_size=batch_size,
         workers=workers,
         executor=executor,
@@ -362,11 +365,6 @@ def extract_to_dir(
         chunk_chars=chunk_chars,
         encoding=encoding,
     )
-    files = find_inputs(_as_list(paths))
-    formats = check_formats(formats)
-    check_out_dir(out_dir)
-    if on_start:
-        on_start(len(files))
     ag = load(config, model=model)
     return ag._write_run(
         files,
@@ -378,6 +376,24 @@ def extract_to_dir(
         on_progress=on_progress,
         paths=paths,
     )
+
+
+def _prepare_run(
+    paths: Path | str | Iterable[Path | str],
+    out_dir: Path | str,
+    formats: Iterable[str],
+    on_start: Callable[[int], None] | None,
+    **execution,
+) -> tuple[Execution, list[InputFile], tuple[str, ...]]:
+    """Check a run's options and output folder and find its inputs (what both
+    ``extract_to_dir`` do before processing)."""
+    options = Execution.of(**execution)
+    files = find_inputs(_as_list(paths))
+    formats = check_formats(formats)
+    check_out_dir(out_dir)
+    if on_start:
+        on_start(len(files))
+    return options, files, formats
 
 
 def evaluate(
