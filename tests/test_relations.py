@@ -826,3 +826,27 @@ def test_implied_accusations_are_found_and_hedged_when_only_hinted(ag, text, exp
     relations = ag.extract(text).relations
     assert {(r.source, r.relation, r.target) for r in relations} == expected
     assert all(r.hedged is hedged for r in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China threatened sanctions against Lithuania over Taiwan.",
+            {("CHN", "threatens", "LTU")},
+        ),
+        ("North Korea vowed revenge on South Korea.", {("PRK", "threatens", "KOR")}),
+        ("Turkey threatened to cut ties with Israel.", {("TUR", "threatens", "ISR")}),
+        ("Moscow warned Kyiv it would face total isolation.", {("RUS", "threatens", "UKR")}),
+        (
+            "The Houthis threatened to attack US warships in the Red Sea.",
+            {("HOUTHIS", "threatens", "USA")},
+        ),
+        # no threat: a promise of help, a warning about a third thing
+        ("Japan pledged aid to the Philippines after the typhoon.", set()),
+        ("Egypt and Jordan warned of a regional war.", set()),
+        ("The UN warned that famine threatened Sudan.", set()),
+    ],
+)
+def test_threats_named_by_their_object(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "threatens"} == expected
