@@ -58,17 +58,23 @@ def test_any_text_extracts_with_consistent_offsets(ag, text):
         assert r.source != r.target and 0 < r.confidence <= 1
 
 
-@SETTINGS
-@given(texts=st.lists(any_text, min_size=1, max_size=3))
-def test_graphml_always_parses(ag, tmp_path_factory, texts):
-    results = [ag.extract(t, doc_id=f"d{i}") for i, t in enumerate(texts)]
-    graph = actorgraph.build_graph(results, include_negated=True)
+def _graphml_round_trip(graph, tmp_path_factory):
+    """Write ``graph`` as GraphML, check it, read it back with the same size; the path."""
     path = tmp_path_factory.mktemp("g") / "g.graphml"
     actorgraph.write_graphml(graph, path)
     assert graphml_problems(path) == []
     back = nx.read_graphml(path, force_multigraph=True)
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
+    return path
+
+
+@SETTINGS
+@given(texts=st.lists(any_text, min_size=1, max_size=3))
+def test_graphml_always_parses(ag, tmp_path_factory, texts):
+    results = [ag.extract(t, doc_id=f"d{i}") for i, t in enumerate(texts)]
+    graph = actorgraph.build_graph(results, include_negated=True)
+    _graphml_round_trip(graph, tmp_path_factory)
 
 
 # Ingest -> extract -> export over arbitrary bytes, in every supported file type.
@@ -161,11 +167,6 @@ def test_any_graph_writes_valid_graphml(tmp_path_factory, nodes, edges):
     ids = list(nodes)
     for u, v, data in edges:
         graph.add_edge(ids[u % len(ids)], ids[v % len(ids)], **data)
-    path = tmp_path_factory.mktemp("g") / "g.graphml"
-    actorgraph.write_graphml(graph, path)
-    assert graphml_problems(path) == []
-    back = nx.read_graphml(path, force_multigraph=True)
-    assert back.number_of_nodes() == graph.number_of_nodes()
-    assert back.number_of_edges() == graph.number_of_edges()
+    path = _graphml_round_trip(graph, tmp_path_factory)
     actorgraph.write_json(graph, path.with_suffix(".json"))
     json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))

@@ -149,7 +149,7 @@ def validate(data_dir: Path) -> list[Finding]:
         except DataFileError as exc:
             findings.append(_from_error(exc))
     if gazetteer is not None:
-        findings += _registry_findings(gazetteer, data_dir / "actors")
+        findings += _registry_findings(gazetteer)
     return findings
 
 
@@ -160,8 +160,8 @@ def _from_error(exc: DataFileError) -> Finding:
     )
 
 
-def _registry_findings(gazetteer: Gazetteer, actors_dir: Path) -> list[Finding]:
-    where = _entry_locations(actors_dir)
+def _registry_findings(gazetteer: Gazetteer) -> list[Finding]:
+    where = {actor_id: (str(f), loc) for actor_id, (f, loc) in gazetteer.origins.items()}
     findings = []
     owners: dict[str, dict[str, SurfaceForm]] = {}
     for form in gazetteer.surface_forms():
@@ -224,20 +224,4 @@ def _entry_findings(entry: ActorEntry, file: str, location: str) -> list[Finding
                         "warning",
                     )
                 )
-    return out
-
-
-def _entry_locations(actors_dir: Path) -> dict[str, tuple[str, str]]:
-    """``actor id -> (file, "actors[i]")`` for messages that point at the entry."""
-    import yaml
-
-    out: dict[str, tuple[str, str]] = {}
-    for file in sorted(actors_dir.glob("*.yaml")) + sorted(actors_dir.glob("*.yml")):
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
-            continue
-        for i, item in enumerate(data.get("actors") or []):
-            if isinstance(item, dict) and "id" in item:
-                out.setdefault(str(item["id"]), (str(file), f"actors[{i}]"))
     return out

@@ -213,6 +213,8 @@ class Gazetteer:
         for entry in entries:
             self.entries[entry.id] = entry
         self._positions: dict[str, int] | None = None
+        # where each entry was read from (file, "actors[i]"), when loaded with from_dir
+        self.origins: dict[str, tuple[Path, str]] = {}
         self._by_norm: dict[str, list[SurfaceForm]] = {}
         for form in self.surface_forms():
             bucket = self._by_norm.setdefault(normalize(form.text), [])
@@ -242,6 +244,7 @@ class Gazetteer:
                 origin[entry.id] = (file, f"actors[{index}]")
                 entries.append(entry)
         gazetteer = cls(entries)
+        gazetteer.origins = origin
         gazetteer._check_references(origin)
         return gazetteer
 

@@ -26,7 +26,10 @@ def text_sha256(text: str) -> str:
 def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
     """The actors, mentions and relations of one article, with character offsets."""
     doc_id = article.doc_id
-    relations = [_relation(doc, doc_id, r) for r in doc._.relations or []]
+    by_actor: dict[str, list[Span]] = {}  # each actor's mentions, in text order
+    for span in doc.spans.get("actors", []):
+        by_actor.setdefault(span.kb_id_, []).append(span)
+    relations = [_relation(doc, doc_id, r, by_actor) for r in doc._.relations or []]
     mediators = {r.source for r in relations if r.relation == "mediates" and not r.negated}
     info = doc._.actors or {}
     actors: dict[str, ActorRecord] = {}
@@ -81,15 +84,15 @@ def doc_to_result(doc: Doc, article: Article) -> DocumentResult:
     return DocumentResult(document=document, actors=list(actors.values()), relations=relations)
 
 
-def _relation(doc: Doc, doc_id: str, r: dict) -> RelationRecord:
+def _relation(doc: Doc, doc_id: str, r: dict, by_actor: dict[str, list[Span]]) -> RelationRecord:
     sent = _strip(doc[slice(*r["sentence"])])
     return RelationRecord(
         doc_id=doc_id,
         relation=r["relation"],
         source=r["source"],
         target=r["target"],
-        source_text=_mention_text(doc, r["source"], r["source_span"], sent),
-        target_text=_mention_text(doc, r["target"], r["target_span"], sent),
+        source_text=_mention_text(doc, r["source"], r["source_span"], sent, by_actor),
+        target_text=_mention_text(doc, r["target"], r["target_span"], sent, by_actor),
         sentence=sent.text,
         start=sent.start_char,
         end=sent.end_char,
@@ -102,7 +105,9 @@ def _relation(doc: Doc, doc_id: str, r: dict) -> RelationRecord:
     )
 
 
-def _mention_text(doc: Doc, actor_id: str, span: list[int], sentence: Span) -> str:
+def _mention_text(
+    doc: Doc, actor_id: str, span: list[int], sentence: Span, by_actor: dict[str, list[Span]]
+) -> str:
     """How the evidence names an end of a relation: its mention, as written.
 
     Where an office holder acts for their state ("President Irfaan Ali demanded ...": Guyana
@@ -110,12 +115,12 @@ def _mention_text(doc: Doc, actor_id: str, span: list[int], sentence: Span) -> s
     given, else the state's name (the person is in ``attributed_to``). The same holds for an
     unnamed group ("the delegation was led by ...") and an office title ("President X" leads).
     """
-    mentions = doc.spans.get("actors", [])
+    mentions = by_actor.get(actor_id, [])
     start, end = span
-    if any(m.kb_id_ == actor_id and (m.start, m.end) == (start, end) for m in mentions):
+    if any((m.start, m.end) == (start, end) for m in mentions):
         return doc[start:end].text
     for other in mentions:
-        if other.kb_id_ == actor_id and sentence.start <= other.start < sentence.end:
+        if sentence.start <= other.start < sentence.end:
             return other.text
     return ((doc._.actors or {}).get(actor_id) or {}).get("name") or doc[start:end].text
 

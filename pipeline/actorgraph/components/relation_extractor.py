@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -109,22 +110,13 @@ class RelationExtractor:
         for spec in rules.patterns:
             self.matcher.add(spec.id, rules.matcher_pattern(spec))
             self._specs[spec.id] = spec
-        self._group_proxies = frozenset(rules.group_proxies)
-        self._proxies = frozenset(rules.proxies) | self._group_proxies
-        self._speech = frozenset(rules.modality.speech_verbs)
+        self._words = _Words.from_rules(rules)
+        self._speech = self._words.speech_verbs
         self._hedge_words = frozenset(rules.modality.hedge_words)
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
-        self._accuse_verbs = frozenset(rules.cues.get("accuse_verbs", ()))
-        self._non_parties = frozenset(rules.cues.get("non_party_nouns", ()))
-        self._group_descriptions = frozenset(rules.cues.get("group_descriptions", ()))
-        self._government_descriptions = frozenset(rules.cues.get("government_descriptions", ()))
-        self._seated_proxies = frozenset(rules.cues.get("seated_proxies", ()))
-        self._mediation_words = frozenset(
-            rules.cues.get("mediator_nouns", ()) + rules.cues.get("mediation_nouns", ())
-        )
         self._reported = {
             kind: (name, frozenset(types))
             for name, relation in rules.relations.items()
@@ -158,18 +150,7 @@ class RelationExtractor:
             self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
-        finder = _ActorFinder(
-            mentions,
-            self._proxies,
-            self._group_proxies,
-            self._speech,
-            self._accuse_verbs,
-            self._non_parties,
-            self._mediation_words,
-            self._group_descriptions,
-            self._government_descriptions,
-            self._seated_proxies,
-        )
+        finder = _ActorFinder(mentions, self._words)
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
@@ -255,7 +236,7 @@ class RelationExtractor:
     def _groups_of(self, token: Token, sources: list[Span], finder: _ActorFinder) -> list[Span]:
         """ "The delegation was led by X": an unnamed group noun is the group of the state or
         group X represents."""
-        if token.lemma_.lower() not in finder.proxies or token.i in finder.mentions:
+        if token.lemma_.lower() not in finder.words.proxies or token.i in finder.mentions:
             return []
         if any(c.dep_ in _MODIFIER_DEPS for c in token.children):
             return []  # "a Hamas delegation" the resolver could not name: not the leader's
@@ -305,7 +286,7 @@ class RelationExtractor:
         hedged = self._hedged(nodes, trigger)
         claimant = self._speaker(trigger, finder)
         for node in nodes.values():
-            accusation = _accusation_above(node, self._accuse_verbs)
+            accusation = _accusation_above(node, self._words.accuse_verbs)
             if accusation is not None:  # "Sudan accused the UAE of arming the RSF"
                 agents = [
                     g
@@ -544,32 +525,45 @@ class RelationExtractor:
         return self.from_bytes((ensure_path(path) / "rules.json").read_bytes())
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The word lists from the rules file that map pattern nodes to actors."""
+
+    proxies: frozenset[str]
+    group_proxies: frozenset[str]
+    speech_verbs: frozenset[str]
+    accuse_verbs: frozenset[str]
+    non_parties: frozenset[str]
+    mediation_words: frozenset[str]
+    group_descriptions: frozenset[str]
+    government_descriptions: frozenset[str]
+    seated_proxies: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RelationRules) -> _Words:
+        def cue(name: str) -> frozenset[str]:
+            return frozenset(rules.cues.get(name, ()))
+
+        group_proxies = frozenset(rules.group_proxies)
+        return cls(
+            proxies=frozenset(rules.proxies) | group_proxies,
+            group_proxies=group_proxies,
+            speech_verbs=frozenset(rules.modality.speech_verbs),
+            accuse_verbs=cue("accuse_verbs"),
+            non_parties=cue("non_party_nouns"),
+            mediation_words=cue("mediator_nouns") | cue("mediation_nouns"),
+            group_descriptions=cue("group_descriptions"),
+            government_descriptions=cue("government_descriptions"),
+            seated_proxies=cue("seated_proxies"),
+        )
+
+
 class _ActorFinder:
     """Maps pattern nodes to the actor mentions they stand for."""
 
-    def __init__(
-        self,
-        mentions: dict[int, Span],
-        proxies: frozenset[str],
-        group_proxies: frozenset[str],
-        speech_verbs: frozenset[str] = frozenset(),
-        accuse_verbs: frozenset[str] = frozenset(),
-        non_parties: frozenset[str] = frozenset(),
-        mediation_words: frozenset[str] = frozenset(),
-        group_descriptions: frozenset[str] = frozenset(),
-        government_descriptions: frozenset[str] = frozenset(),
-        seated_proxies: frozenset[str] = frozenset(),
-    ) -> None:
+    def __init__(self, mentions: dict[int, Span], words: _Words) -> None:
         self.mentions = mentions
-        self.proxies = proxies
-        self.group_proxies = group_proxies
-        self.speech_verbs = speech_verbs
-        self.accuse_verbs = accuse_verbs
-        self.non_parties = non_parties
-        self.mediation_words = mediation_words
-        self.group_descriptions = group_descriptions
-        self.government_descriptions = government_descriptions
-        self.seated_proxies = seated_proxies
+        self.words = words
 
     def actors_at(self, token: Token) -> list[Span]:
         token = self._antecedent(token)
@@ -587,7 +581,7 @@ class _ActorFinder:
         """The state "the government" stands for where it faces an armed group: "talks between
         the government and the Houthis" (Yemen's), "the junta accused JNIM" (Mali's), when the
         sentence's armed groups all belong to one state."""
-        if token.lemma_.lower() not in self.government_descriptions:
+        if token.lemma_.lower() not in self.words.government_descriptions:
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
@@ -608,7 +602,7 @@ class _ActorFinder:
         """The armed group "the group", "the militia" or "the rebels" refers back to: the last
         one named in this sentence or the two before ("the ELN ... accusing the guerrilla
         group of war crimes"), when the description names no actor of its own."""
-        if token.lemma_.lower() not in self.group_descriptions:
+        if token.lemma_.lower() not in self.words.group_descriptions:
             return []
         children = list(token.children)
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
@@ -616,7 +610,8 @@ class _ActorFinder:
         for c in children:  # "the guerrilla group", not "the G7 group" or "the group of 20"
             named = c.pos_ == "PROPN" or c.i in self.mentions
             of_what = c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
-            of_what = of_what and token.head.lemma_ not in self.accuse_verbs  # "... of crimes"
+            # "accused the group of war crimes": the charge, not "the group of 20"
+            of_what = of_what and token.head.lemma_ not in self.words.accuse_verbs
             if c.dep_ in ("poss", "nmod", "nummod") or of_what or (c.dep_ == "compound" and named):
                 return []
         sentences = 0
@@ -655,27 +650,30 @@ class _ActorFinder:
         Kabul"; with a coordinated modifier, each of its actors ("Pakistan and Afghanistan's
         Taliban government agreed": both sides)."""
         lemma = token.lemma_.lower()
-        if lemma not in self.proxies:
+        if lemma not in self.words.proxies:
             return []
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         for child in token.children:
-            seated = child.lower_ == "in" and lemma in self.seated_proxies  # officials in Kabul
+            # "officials in Kabul"
+            seated = child.lower_ == "in" and lemma in self.words.seated_proxies
             if child.dep_ == "prep" and (child.lower_ in _PROXY_PREPS or seated):
                 candidates += [g for g in child.children if g.dep_ == "pobj"]
         for candidate in candidates:
             span = self.mentions.get(candidate.i)
             if span is None:
-                nested = candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_ in self.proxies
+                nominal = candidate.pos_ in ("NOUN", "PROPN")
+                nested = nominal and candidate.lemma_ in self.words.proxies
                 if depth < _MAX_PROXY_DEPTH and nested:
                     # "officials from Sudan's army and the RSF": a proxy of a proxy
                     found = self._through_proxy(candidate, depth + 1)
-                    if lemma in self.group_proxies and any(f.label_ == "STATE" for f in found):
+                    states = any(f.label_ == "STATE" for f in found)
+                    if lemma in self.words.group_proxies and states:
                         return []
                     if found:
                         others = [self.mentions.get(c.i) for c in candidate.conjuncts]
                         return [*found, *(o for o in others if o is not None)]
                 continue
-            if lemma in self.group_proxies and span.label_ == "STATE":
+            if lemma in self.words.group_proxies and span.label_ == "STATE":
                 return []  # "Sudanese rebels" are not Sudan
             others = [self.mentions.get(c.i) for c in candidate.conjuncts]
             return [span, *(o for o in others if o is not None)]
@@ -706,7 +704,7 @@ class _ActorFinder:
                     if child.lower_ in _SPEAKER_PRONOUNS:
                         return self._speaker_of(verb)
                     return self.actors_at(child)
-            accusation = _accusation_over(verb, self.accuse_verbs)
+            accusation = _accusation_over(verb, self.words.accuse_verbs)
             if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
                 return self.actors_at(_accused(accusation))
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -729,7 +727,7 @@ class _ActorFinder:
         while verb.head.i != verb.i:
             if verb.dep_ in ("ccomp", "parataxis"):
                 verb = verb.head
-                if verb.lemma_ in self.speech_verbs:
+                if verb.lemma_ in self.words.speech_verbs:
                     return self.subject_actors(verb)
             elif _claimed(verb):  # "Islamabad denied reports that it had held talks"
                 return self.subject_actors(verb.head.head)
@@ -749,7 +747,7 @@ class _ActorFinder:
             c.dep_ == "prep"
             and c.lower_ in _PARTY_PREPS
             and not all(
-                g.lemma_.lower() in self.non_parties for g in c.children if g.dep_ == "pobj"
+                g.lemma_.lower() in self.words.non_parties for g in c.children if g.dep_ == "pobj"
             )
             for c in token.children
         )
@@ -757,7 +755,7 @@ class _ActorFinder:
     def parties_of(self, token: Token) -> list[Span]:
         """Participants named around a node: itself, "between A and B", "A-B talks"."""
         # a mediator is no party, nor is what it is coordinated with ("US and Saudi mediation")
-        out = [] if token.lemma_.lower() in self.mediation_words else self.actors_at(token)
+        out = [] if token.lemma_.lower() in self.words.mediation_words else self.actors_at(token)
         modifiers: list[Span] = []
         phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS]
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -778,9 +776,9 @@ class _ActorFinder:
         possessor = [
             self.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.mentions
         ]
-        if possessor and phrases and token.lemma_.lower() not in self.mediation_words:
+        if possessor and phrases and token.lemma_.lower() not in self.words.mediation_words:
             out += possessor
-        if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.mediation_words:
+        if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.words.mediation_words:
             out += modifiers
         return _unique(out)
 
