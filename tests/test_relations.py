@@ -850,3 +850,144 @@ def test_implied_accusations_are_found_and_hedged_when_only_hinted(ag, text, exp
 )
 def test_threats_named_by_their_object(ag, text, expected):
     assert {t for t in triples(ag.extract(text)) if t[1] == "threatens"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea test-fired a cruise missile on Monday. Seoul condemned the launch.",
+            {("KOR", "accuses", "PRK")},
+        ),
+        (
+            "Russian drones hit a power plant near Lviv overnight. Poland denounced the attack.",
+            {("POL", "accuses", "RUS")},
+        ),
+        (
+            "The Pentagon confirmed a US strike on a boat off Venezuela. Colombia also condemned"
+            " the strikes.",
+            {("COL", "accuses", "USA")},
+        ),
+        (
+            "Azerbaijani troops seized two border posts. Armenia condemned the seizure as a"
+            " provocation.",
+            {("ARM", "accuses", "AZE")},
+        ),
+        # the deed is named nowhere before, denied, too far back, or not a deed at all
+        ("Japan condemned the launch.", set()),
+        ("North Korea did not launch a missile. Japan condemned the launch.", set()),
+        (
+            "North Korea launched a missile. Japan held talks with Seoul. The two met again."
+            " Tokyo hosted a summit. Japan condemned the launch.",
+            set(),
+        ),
+        ("Iran hosted a summit with Iraq. Kuwait condemned the decision.", set()),
+        # a missile fired at a ship by no named actor
+        ("A missile struck a tanker in the Red Sea. Egypt condemned the attack.", set()),
+    ],
+)
+def test_a_condemned_deed_is_its_earlier_doers(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sudan blamed the group's commander, Mohamed Hamdan Dagalo, for the massacre.",
+            {("SDN", "accuses", "HEMEDTI")},
+        ),
+        # the description names an actor itself: that actor, as for any proxy
+        (
+            "Kyiv accused Russia's envoy, Vassily Nebenzia, of lying.",
+            {("UKR", "accuses", "RUS")},
+        ),
+    ],
+)
+def test_an_unnamed_description_is_the_actor_set_beside_it(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks between government and Houthi negotiators ended without a deal.",
+            {("HOUTHIS", "negotiates-with", "YEM")},
+        ),
+        (
+            "Government forces clashed with JNIM fighters near Mopti.",
+            {("MLI", "attacks", "JNIM"), ("JNIM", "attacks", "MLI")},
+        ),
+        # a bare "army" may be another state's: an armed group fights across borders
+        ("JNIM fighters attacked army posts near the border.", set()),
+    ],
+)
+def test_a_bare_government_modifier_facing_an_armed_group_is_its_state(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+def test_a_mediation_takes_the_talks_of_its_own_sentence_first(ag):
+    text = (
+        "Yemen's government held talks with the STC in Riyadh. Government and STC officials met"
+        " again on Monday. Separately, talks between the government and the Houthis were"
+        " held in Muscat under Omani auspices."
+    )
+    mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
+    assert mediations == {("OMN", "mediates", "HOUTHIS"), ("OMN", "mediates", "YEM")}
+
+
+def test_both_sides_are_the_sides_of_the_talks_reported_last(ag):
+    text = (
+        "Yemen's government held talks with the STC in Riyadh. The government and the STC met"
+        " again in Aden. Later, the government and the Houthis held talks in Muscat. Both"
+        " delegations agreed to swap prisoners."
+    )
+    agreements = {t for t in triples(ag.extract(text)) if t[1] == "agrees-with"}
+    assert agreements == {("HOUTHIS", "agrees-with", "YEM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egyptian mediators resumed talks between Israel and Hamas in Cairo.",
+            {("EGY", "mediates", "ISR"), ("EGY", "mediates", "HAMAS")},
+        ),
+        (
+            "Mediators from IGAD opened talks between South Sudan and the SPLM-IO in Nairobi.",
+            {("IGAD", "mediates", "SSD"), ("IGAD", "mediates", "SPLM_IO")},
+        ),
+        (
+            "Iran and the US held talks in Muscat. Omani diplomats, acting as go-betweens,"
+            " carried messages.",
+            {("OMN", "mediates", "IRN"), ("OMN", "mediates", "USA")},
+        ),
+        (
+            "Armenia and Azerbaijan agreed to a truce. The United States later hosted the two"
+            " sides at the White House.",
+            {("USA", "mediates", "ARM"), ("USA", "mediates", "AZE")},
+        ),
+        (
+            "The truce between Israel and Hezbollah that Washington and Paris brokered in November"
+            " remains fragile.",
+            {
+                ("USA", "mediates", "ISR"),
+                ("USA", "mediates", "HEZBOLLAH"),
+                ("FRA", "mediates", "ISR"),
+                ("FRA", "mediates", "HEZBOLLAH"),
+            },
+        ),
+        (
+            "Serbia and Kosovo held a day of talks in Brussels under the auspices of the EU.",
+            {("EU", "mediates", "SRB"), ("EU", "mediates", "XKX")},
+        ),
+        # no mediation: hosting guests, mediators with no talks, a deal the speaker itself signed
+        ("Qatar hosted the two teams for a football friendly.", set()),
+        ("Kenya hosted the two presidents at a regional summit.", set()),
+        ("Egyptian mediators arrived in Doha on Monday.", set()),
+        ("The deal that Israel signed with the UAE holds.", set()),
+    ],
+)
+def test_mediators_who_hold_talks_host_the_sides_or_broke_a_deal(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "mediates"} == expected

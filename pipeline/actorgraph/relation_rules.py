@@ -78,6 +78,9 @@ class PatternSpec(_Strict):
     parties: tuple[str, ...] = ()
     # The subjects relate to one another both ways ("Israel and Hamas blamed each other").
     reciprocal: bool = False
+    # The target node is a deed named without its doer ("condemned the launch"): the target is
+    # whoever the article said did that deed before ("North Korea launched a missile").
+    target_is_doer: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
 
@@ -125,6 +128,8 @@ class RelationRules(_Strict):
     cues: dict[str, tuple[str, ...]] = {}
     proxies: tuple[str, ...] = ()
     group_proxies: tuple[str, ...] = ()
+    # Deed nouns, each with the verbs that report the same deed ("launch": "fired").
+    deed_reports: dict[str, tuple[str, ...]] = {}
     modality: Modality = Modality()
     patterns: tuple[PatternSpec, ...]
 
@@ -140,6 +145,9 @@ class RelationRules(_Strict):
             seen.add(spec.id)
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
+            unknown = _cue_refs(spec.pattern) - set(self.cues) - {"deed_reports"}
+            if unknown:
+                raise ValueError(f"patterns[{index}]: unknown cue list ${sorted(unknown)[0]}")
         for name, relation in self.relations.items():
             others = (relation.parties_relation, *relation.document_parties)
             for other in (*others, *relation.reported_as_this):
@@ -160,7 +168,8 @@ class RelationRules(_Strict):
 
     def matcher_pattern(self, spec: PatternSpec) -> list[dict[str, Any]]:
         """The DependencyMatcher pattern of ``spec`` with every ``$cue`` expanded."""
-        return [_expand(copy.deepcopy(node), self.cues) for node in spec.pattern]
+        cues = {**self.cues, "deed_reports": tuple(self.deed_reports)}
+        return [_expand(copy.deepcopy(node), cues) for node in spec.pattern]
 
 
 def _cue_refs(value: Any) -> set[str]:

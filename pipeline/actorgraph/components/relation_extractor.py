@@ -58,6 +58,8 @@ _QUANTIFIER_PRONOUNS = {"both", "all"}
 _MAX_PROXY_DEPTH = 2
 _DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
+_DEED_REACH = 3  # sentences back that "the launch" may refer to
+_DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 _CLAIM_NOUNS = {
     "claim",
     "suggestion",
@@ -187,7 +189,10 @@ class RelationExtractor:
             sources = finder.subject_actors(nodes[spec.subject_of])
         else:
             sources = []
-        targets = finder.actors_at(nodes[spec.target]) if spec.target else []
+        if spec.target_is_doer:
+            targets = finder.doers_before(nodes[spec.target])
+        else:
+            targets = finder.actors_at(nodes[spec.target]) if spec.target else []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         relation = self.rules.relations[spec.relation]
         if spec.reciprocal:  # "Israel and Hamas blamed each other", "clashes between A and B"
@@ -343,17 +348,21 @@ class RelationExtractor:
         """Give mediations stated apart from their talks the parties of the document's talks.
 
         The talks are the document's non-negated pairs of the relations the mediation's
-        ``document_parties`` names (negotiations, agreements); the pair reported most often
-        (then first) that includes every party the mediation sentence names is chosen. With no
+        ``document_parties`` names (negotiations, agreements); of the pairs that include every
+        party the mediation sentence names, the one stated in the mediation's own sentence is
+        chosen, else (for "both sides agreed") the one reported last before it, else the one
+        reported most often (then first). With no
         such pair, the mediation goes to the parties the sentence names, if any.
         """
         talks: Counter[tuple[str, frozenset]] = Counter()
         mentions: dict[tuple[str, frozenset], list[Span]] = {}
+        talk_sentences: dict[tuple[str, frozenset], set[int]] = {}
         for record in found.values():
             if record["negated"]:
                 continue
             key = (record["relation"], frozenset((record["source"], record["target"])))
             talks[key] += 1
+            talk_sentences.setdefault(key, set()).add(record["sentence"][0])
             ends = [
                 Span(doc, *record[f"{end}_span"], kb_id=record[end]) for end in ("source", "target")
             ]
@@ -377,7 +386,13 @@ class RelationExtractor:
                 if key[0] in kinds and _ids(named) <= key[1] and not key[1] & mediators
             ]
             if fitting:
-                best = max(fitting, key=lambda p: (talks[p], -order.index(p)))
+                symmetric = self.rules.relations[spec.relation].symmetric
+                best = max(
+                    fitting,
+                    key=lambda pair: _talks_rank(
+                        pair, sentence, talk_sentences, talks, order, recent_first=symmetric
+                    ),
+                )
                 parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
             else:
                 parties, factor = named, 1.0
@@ -538,6 +553,7 @@ class _Words:
     group_descriptions: frozenset[str]
     government_descriptions: frozenset[str]
     seated_proxies: frozenset[str]
+    deed_reports: dict[str, frozenset[str]]
 
     @classmethod
     def from_rules(cls, rules: RelationRules) -> _Words:
@@ -555,6 +571,9 @@ class _Words:
             group_descriptions=cue("group_descriptions"),
             government_descriptions=cue("government_descriptions"),
             seated_proxies=cue("seated_proxies"),
+            deed_reports={
+                deed: frozenset((deed, *verbs)) for deed, verbs in rules.deed_reports.items()
+            },
         )
 
 
@@ -571,11 +590,25 @@ class _ActorFinder:
         for item in (token, *token.conjuncts):
             span = self.mentions.get(item.i)
             if span is None:
-                found = self._through_proxy(item) or self._described_group(item)
+                found = (
+                    self._named_in_apposition(item)
+                    or self._through_proxy(item)
+                    or self._described_group(item)
+                )
                 out += found if found else self._described_government(item)
             else:
                 out.append(span)
         return _unique(out)
+
+    def _named_in_apposition(self, token: Token) -> list[Span]:
+        """The actor an unnamed description is set beside: "the group's leader, Aidarous
+        al-Zubaidi" is the person, not the group."""
+        if token.lemma_.lower() not in self.words.proxies:
+            return []
+        children = list(token.children)
+        if any(c.i in self.mentions for c in children if c.dep_ in _MODIFIER_DEPS):
+            return []  # "the Vatican's envoy, Cardinal Zuppi": the Vatican, as for any proxy
+        return [self.mentions[c.i] for c in children if c.dep_ == "appos" and c.i in self.mentions]
 
     def _described_government(self, token: Token) -> list[Span]:
         """The state "the government" stands for where it faces an armed group: "talks between
@@ -583,7 +616,14 @@ class _ActorFinder:
         sentence's armed groups all belong to one state."""
         if token.lemma_.lower() not in self.words.government_descriptions:
             return []
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        # "the government", or bare as a modifier: "government forces", "talks between
+        # government and STC representatives"
+        # ("army posts" is left alone: an armed group fights other states' armies too)
+        bare_modifier = (
+            not determiners and token.dep_ in ("compound", "nmod") and token.lower_ == "government"
+        )
+        if determiners != ["the"] and not bare_modifier:
             return []
         if any(c.dep_ in _MODIFIER_DEPS and c.dep_ != "amod" for c in token.children):
             return []
@@ -627,6 +667,52 @@ class _ActorFinder:
                 return [span]
         return []
 
+    def doers_before(self, deed: Token) -> list[Span]:
+        """Who did a deed the text names only by a definite description: "North Korea fired a
+        missile ... Japan condemned the launch" (North Korea). The doer is taken from the
+        nearest earlier report of the same deed, in this sentence or the few before it, that
+        names one: the subject of a verb ("launched"), its "by" agent, or the noun's own actor
+        modifier ("a US strike", "Russia's attack"). Negated reports do not count."""
+        reports = self.words.deed_reports.get(deed.lemma_.lower())
+        children = list(deed.children)
+        if reports is None or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in children
+        ):
+            return []
+        if any(t.i in self.mentions for t in deed.subtree):
+            return []  # "the Israeli strikes on Gaza": other patterns read it
+        sentence, sentences = deed.sent, 0
+        for i in range(deed.i - 1, -1, -1):
+            if i < sentence.start:
+                sentences += 1
+                if sentences > _DEED_REACH:
+                    return []
+                sentence = deed.doc[i].sent
+            token = deed.doc[i]
+            if token.lemma_.lower() in reports:
+                doers = self._doers_of(token)
+                if doers:
+                    return doers
+        return []
+
+    def _doers_of(self, token: Token) -> list[Span]:
+        """The actors a report of a deed names as its doer (see ``doers_before``)."""
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children):
+            return []
+        for agent in (c for c in children if c.dep_ == "agent"):  # "strikes carried out by"
+            for pobj in agent.children:
+                if pobj.dep_ == "pobj":
+                    return self.actors_at(pobj)
+        if token.pos_ == "VERB":
+            passive = any(c.dep_ == "nsubjpass" for c in children) or token.dep_ == "acl"
+            return [] if passive else self.subject_actors(token)
+        return [
+            self.mentions[c.i]
+            for c in children
+            if c.dep_ in ("poss", "amod", "compound") and c.i in self.mentions
+        ]
+
     @staticmethod
     def _antecedent(token: Token) -> Token:
         """What "both"/"all" stands for in "the TTP and the Gul Bahadur faction, both blamed
@@ -665,7 +751,9 @@ class _ActorFinder:
                 nested = nominal and candidate.lemma_ in self.words.proxies
                 if depth < _MAX_PROXY_DEPTH and nested:
                     # "officials from Sudan's army and the RSF": a proxy of a proxy
-                    found = self._through_proxy(candidate, depth + 1)
+                    found = self._through_proxy(candidate, depth + 1) or self._described_government(
+                        candidate
+                    )
                     states = any(f.label_ == "STATE" for f in found)
                     if lemma in self.words.group_proxies and states:
                         return []
@@ -707,6 +795,9 @@ class _ActorFinder:
             accusation = _accusation_over(verb, self.words.accuse_verbs)
             if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
                 return self.actors_at(_accused(accusation))
+            if verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # "Omani diplomats, acting as go-betweens, ...": the noun the participle describes
+                return self.actors_at(verb.head)
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 # "Norway played a key role in brokering the talks", "succeeded in brokering"
                 head = verb.head.head
@@ -860,6 +951,23 @@ def _claimed(clause: Token) -> bool:
         and noun.lemma_.lower() in _CLAIM_NOUNS
         and noun.dep_ in ("dobj", "nsubjpass")
     )
+
+
+def _talks_rank(
+    pair: tuple[str, frozenset],
+    sentence: int,
+    talk_sentences: dict[tuple[str, frozenset], set[int]],
+    talks: Counter,
+    order: list,
+    *,
+    recent_first: bool,
+) -> tuple:
+    """How well the document's talks ``pair`` fits a mediation (or "both sides agreed") in
+    ``sentence``: talks stated in that sentence first; for "both sides", the talks reported
+    last before it; then the talks reported most often, then first."""
+    stated = talk_sentences[pair]
+    recent = max((s for s in stated if s <= sentence), default=-1) if recent_first else 0
+    return (sentence in stated, recent, talks[pair], -order.index(pair))
 
 
 def _unique(spans: list[Span]) -> list[Span]:
