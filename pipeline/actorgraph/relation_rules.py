@@ -28,6 +28,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ReportedAs(_Strict):
+    """Which reports of a relation are an accusation (see ``reported_as_this``)."""
+
+    # The actor types the reported relation's target must have (empty: any).
+    targets: tuple[str, ...] = ()
+    # The actor types the reporter must have, after an office holder is lifted to the state
+    # they serve (empty: any): a UN source reporting an attack accuses no one.
+    reporters: tuple[str, ...] = ()
+
+
 class RelationType(_Strict):
     definition: str
     symmetric: bool = False
@@ -50,8 +60,8 @@ class RelationType(_Strict):
     unnamed_group_is_sources: bool = False
     # Relations that, reported by someone other than their source, are that someone's
     # accusation ("Pakistani officials said the Taliban shelter TTP commanders": Pakistan
-    # accuses Afghanistan); each maps to the actor types its target must have (empty: any).
-    reported_as_this: dict[str, tuple[str, ...]] = {}
+    # accuses Afghanistan); each with the actor types its target and its reporter must have.
+    reported_as_this: dict[str, ReportedAs] = {}
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 

@@ -145,12 +145,24 @@ class ActorRuler:
         return doc
 
     def _appositive_titles(self, spans: list[Span]) -> list[Span]:
-        """Offices named in apposition after a person ("Ishaq Dar, the foreign minister of
-        Pakistan"): one span a title, labelled with the start of the person it describes."""
+        """Offices set in apposition with a person, after ("Ishaq Dar, the foreign minister of
+        Pakistan") or before ("Qatar's chief mediator, Mohammed Al-Khulaifi"): one span a
+        title, labelled with the start of the person it describes."""
         nouns = frozenset(self.titles.office_nouns)
+        taken = {i for span in spans for i in range(span.start, span.end)}
         out = []
         for span in spans:
             if span.label_ not in ("PERSON", "MINISTER"):
+                continue
+            office = span.root.head
+            if (
+                span.root.dep_ == "appos"
+                and office.i < span.start
+                and office.lemma_.lower() in nouns
+                and office.i not in taken
+            ):
+                start = office.left_edge.i + (office.left_edge.dep_ == "det")
+                out.append(Span(span.doc, start, office.i + 1, label=str(span.start)))
                 continue
             for child in span.root.children:
                 if child.dep_ == "appos" and child.lemma_.lower() in nouns:

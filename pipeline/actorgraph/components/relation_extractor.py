@@ -20,9 +20,11 @@ co-occurrence in a sentence. For every match:
 * for relations with ``document_parties`` (mediation) whose sentence names fewer than two
   parties, the parties come from the document's own negotiates-with pairs.
 
-``doc._.relations`` receives plain dicts (token offsets, ids, scores). Not yet handled:
-pronoun coreference, speakers who are the source of the claim they report, and relations
-beyond those declared in the rules file.
+``doc._.relations`` receives plain dicts (token offsets, ids, scores). Coreference is
+limited to a few cases: a speaker's own "it/they/we", "it" as the object of a charge ("accusing
+it of"), "the group"/"the government", "whose"/"which", and a definite deed ("condemned the
+launch") whose doer the article named shortly before. Relations beyond those declared in the
+rules file are not found.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ HEDGED_FACTOR = 0.75
 OFFICE_TITLE_CONFIDENCE = 0.7
 REPORTED_FACTOR = 0.8
 DOCUMENT_PARTIES_FACTOR = 0.8
+DASHED_PAIR_CONFIDENCE = 0.8
+_DASHES = {"-", "–", "—", "‑"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
 _PROXY_PREPS = {"of", "from"}
@@ -58,6 +62,7 @@ _QUANTIFIER_PRONOUNS = {"both", "all"}
 _MAX_PROXY_DEPTH = 2
 _DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
+_PERSON_LABELS = {"PERSON", "MINISTER"}
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 _CLAIM_NOUNS = {
@@ -120,9 +125,9 @@ class RelationExtractor:
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
         self._reported = {
-            kind: (name, frozenset(types))
+            kind: (name, frozenset(reported.targets), frozenset(reported.reporters))
             for name, relation in rules.relations.items()
-            for kind, types in relation.reported_as_this.items()
+            for kind, reported in relation.reported_as_this.items()
         }
         self._office_specs = [
             (
@@ -145,6 +150,16 @@ class RelationExtractor:
             for name, relation in rules.relations.items()
             if relation.office_titles
         ]
+        self._talk_nouns = frozenset(rules.cues.get("talk_nouns", ()))
+        self._dashed_spec = PatternSpec(
+            id="negotiates.dashed_pair",
+            relation="negotiates-with",
+            confidence=DASHED_PAIR_CONFIDENCE,
+            trigger="talks",
+            parties=("talks",),
+            # not matched: the talks noun and the "A–B" before it (see _dashed_pairs)
+            pattern=({"RIGHT_ID": "talks", "RIGHT_ATTRS": {}},),
+        )
 
     # -- processing --------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -161,6 +176,7 @@ class RelationExtractor:
                 node["RIGHT_ID"]: doc[i] for node, i in zip(spec.pattern, token_ids, strict=True)
             }
             self._relate(spec, nodes, finder, found, open_mediations)
+        self._dashed_pairs(doc, finder, found)
         self._link_to_talks(doc, found, finder, open_mediations)
         self._relate_by_office(doc, finder, found)
         self._reported_accusations(doc, found)
@@ -179,7 +195,8 @@ class RelationExtractor:
         open_mediations: list,
     ) -> None:
         """The relations one pattern match states (mediations without parties wait)."""
-        if any(_second_object(token) for token in nodes.values()):
+        roles = {spec.trigger, spec.source, spec.subject_of, spec.target, *spec.parties}
+        if any(_second_object(nodes[name]) for name in roles if name is not None):
             return  # a verb has one direct object: a second one is a misparse
         if any(head.lemma_ in self._intent_verbs for head in _governors(nodes, adjuncts=False)):
             return  # "offered to host talks", "threatened to strike": not an event
@@ -189,12 +206,18 @@ class RelationExtractor:
             sources = finder.subject_actors(nodes[spec.subject_of])
         else:
             sources = []
+        relation = self.rules.relations[spec.relation]
+        if (
+            relation.symmetric
+            and spec.subject_of
+            and finder.non_party_subject(nodes[spec.subject_of])
+        ):
+            sources = []  # "Qatari mediators resumed talks between A and B": not a side
         if spec.target_is_doer:
             targets = finder.doers_before(nodes[spec.target])
         else:
             targets = finder.actors_at(nodes[spec.target]) if spec.target else []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
-        relation = self.rules.relations[spec.relation]
         if spec.reciprocal:  # "Israel and Hamas blamed each other", "clashes between A and B"
             for source, target in _pairs(_unique(sources + parties)):
                 self._add(found, finder, spec, nodes, source, target, 1.0)
@@ -202,6 +225,10 @@ class RelationExtractor:
             return
         if not targets and spec.target and relation.unnamed_group_is_sources:
             targets = self._groups_of(nodes[spec.target], sources, finder)
+        if not targets and spec.target and sources:
+            # "Iran suspended cooperation with the agency, accusing it of ...": the actor
+            # named last before "it", other than the source
+            targets = finder.pronoun_antecedent(nodes[spec.target], _ids(sources))
         both_sides = (
             relation.symmetric
             and relation.document_parties
@@ -403,13 +430,31 @@ class RelationExtractor:
                 for party in parties:
                     self._add(found, finder, spec, nodes, source, party, factor)
 
+    def _dashed_pairs(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
+        """ "Congo–Rwanda talks": two actors joined by a hyphen or dash right before a talks
+        noun are its sides, however the parser attached the three words."""
+        if "negotiates-with" not in self.rules.relations:
+            return
+        for token in doc:
+            if token.lemma_.lower() not in self._talk_nouns or token.i < 3:
+                continue
+            second = finder.mentions.get(token.i - 1)
+            if second is None or second.end != token.i or second.start < 2:
+                continue
+            dash = doc[second.start - 1]
+            first = finder.mentions.get(dash.i - 1)
+            if dash.text not in _DASHES or first is None or first.kb_id_ == second.kb_id_:
+                continue
+            nodes = {"talks": token}
+            self._add(found, finder, self._dashed_spec, nodes, first, second, 1.0)
+
     def _reported_accusations(self, doc: Doc, found: dict) -> None:
         """A wrongdoing that someone else reports is their accusation against its source.
 
         "Pakistani officials said the Taliban government shelters TTP commanders" gives
         Afghanistan supports TTP, attributed to Pakistan, and Pakistan accuses Afghanistan, on
-        the same evidence. Which relations count, with which targets, is ``reported_as_this``
-        in the rules file.
+        the same evidence. Which relations count, with which targets and reporters, is
+        ``reported_as_this`` in the rules file.
         """
         actors = doc._.actors or {}
         for record in list(found.values()):
@@ -417,13 +462,15 @@ class RelationExtractor:
             speaker = record["attributed_to"]
             if kind is None or speaker is None or record["negated"]:
                 continue
-            relation, target_types = kind
+            relation, target_types, reporter_types = kind
             if target_types and (actors.get(record["target"]) or {}).get("type") not in (
                 target_types
             ):
                 continue
             accuser = (actors.get(speaker) or {}).get("represents") or speaker
             if accuser == record["source"] or record["claimant_span"] is None:
+                continue
+            if reporter_types and (actors.get(accuser) or {}).get("type") not in reporter_types:
                 continue
             derived = {
                 **record,
@@ -585,7 +632,7 @@ class _ActorFinder:
         self.words = words
 
     def actors_at(self, token: Token) -> list[Span]:
-        token = self._antecedent(token)
+        token = _relative_antecedent(self._antecedent(token))
         out: list[Span] = []
         for item in (token, *token.conjuncts):
             span = self.mentions.get(item.i)
@@ -620,6 +667,7 @@ class _ActorFinder:
         # "the government", or bare as a modifier: "government forces", "talks between
         # government and STC representatives"
         # ("army posts" is left alone: an armed group fights other states' armies too)
+        # ("army posts" is left alone: whose army fights a group is often another state's)
         bare_modifier = (
             not determiners and token.dep_ in ("compound", "nmod") and token.lower_ == "government"
         )
@@ -636,6 +684,13 @@ class _ActorFinder:
         if len(countries) != 1 or None in countries:
             return []
         (country,) = countries
+        states = {
+            span.kb_id_
+            for i, span in self.mentions.items()
+            if i == span.start and span.label_ == "STATE" and span.sent == token.sent
+        }
+        if bare_modifier and states - {country}:
+            return []  # "JNIM attacked army posts in Benin": whose army is unclear
         return [Span(token.doc, token.i, token.i + 1, label="STATE", kb_id=country)]
 
     def _described_group(self, token: Token) -> list[Span]:
@@ -740,8 +795,8 @@ class _ActorFinder:
             return []
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         for child in token.children:
-            # "officials in Kabul"
-            seated = child.lower_ == "in" and lemma in self.words.seated_proxies
+            # "officials in Kabul", "a spokesman for Hemedti"
+            seated = child.lower_ in ("in", "for") and lemma in self.words.seated_proxies
             if child.dep_ == "prep" and (child.lower_ in _PROXY_PREPS or seated):
                 candidates += [g for g in child.children if g.dep_ == "pobj"]
         for candidate in candidates:
@@ -831,6 +886,43 @@ class _ActorFinder:
                 break
         return []
 
+    def pronoun_antecedent(self, token: Token, excluded: set[str]) -> list[Span]:
+        """What "it" refers to as the object of a charge ("accusing it of", "blamed it for"):
+        an actor that is neither a person nor one of ``excluded`` (the source), named before
+        it in its own sentence (the nearest), else the subject of the sentence before."""
+        if token.lower_ != "it" or token.dep_ != "dobj":
+            return []
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.head.children):
+            return []  # "Iran condemned it": the deed, not an actor
+
+        def fits(span: Span | None) -> bool:
+            return (
+                span is not None
+                and span.label_ not in _PERSON_LABELS
+                and span.kb_id_ not in excluded
+                and not _plural(span)  # "the three European countries" are no "it"
+            )
+
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            if fits(self.mentions.get(i)):
+                return [self.mentions[i]]
+        if token.sent.start == 0:
+            return []
+        previous = token.doc[token.sent.start - 1].sent
+        for i in range(previous.start, previous.end):
+            span = self.mentions.get(i)
+            if fits(span) and any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)
+            ):
+                return [span]
+        return []
+
+    def non_party_subject(self, verb: Token) -> bool:
+        """Whether a verb's own subject is a mediator or an observer ("Qatari mediators")."""
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.words.non_parties for c in verb.children
+        )
+
     def has_party_phrase(self, token: Token) -> bool:
         """Whether a node names its parties ("talks with ...", "between ..."); "met with
         Qatari mediators" names none."""
@@ -855,7 +947,8 @@ class _ActorFinder:
                 phrases += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
         for child in phrases:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+                # "met with Qatari mediators": the mediators are no side
+                if grandchild.dep_ == "pobj" and grandchild.lemma_ not in self.words.non_parties:
                     out += self.actors_at(grandchild)
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS:
@@ -872,6 +965,28 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.words.mediation_words:
             out += modifiers
         return _unique(out)
+
+
+def _plural(span: Span) -> bool:
+    """Whether a mention names a plural ("European countries", "Houthi rebels")."""
+    head = span.root
+    if head.dep_ in _MODIFIER_DEPS and head.head.i >= span.end:
+        head = head.head
+    return head.tag_ == "NNS"
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """What "whose", or a relative pronoun object, stands for: the noun its relative clause
+    describes ("the United States, whose mediation produced ...", "the TTP, which Islamabad
+    blames for the attacks"); else the token."""
+    if token.lower_ in _RELATIVE_PRONOUNS | {"whom"} and token.dep_ == "dobj":
+        return token.head.head if token.head.dep_ == "relcl" else token
+    if token.lower_ != "whose":
+        return token
+    clause = token
+    while clause.dep_ != "relcl" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else token
 
 
 def _accusation_over(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
