@@ -892,6 +892,8 @@ class _ActorFinder:
         it in its own sentence (the nearest), else the subject of the sentence before."""
         if token.lower_ != "it" or token.dep_ != "dobj":
             return []
+        if token.head.lemma_ not in self.words.accuse_verbs:
+            return []  # "warned it of": who is warned is left to the speaker rules
         if not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.head.children):
             return []  # "Iran condemned it": the deed, not an actor
 
