@@ -657,6 +657,8 @@ def test_a_state_the_text_never_names_gets_an_actor_record(ag):
                 ("QAT", "mediates", "ISR"),
                 ("QAT", "mediates", "HAMAS"),
                 ("HAMAS", "agrees-with", "ISR"),
+                # a mediated agreement was negotiated
+                ("HAMAS", "negotiates-with", "ISR"),
             },
         ),
         (
@@ -876,9 +878,15 @@ def test_threats_named_by_their_object(ag, text, expected):
         # the deed is named nowhere before, denied, too far back, or not a deed at all
         ("Japan condemned the launch.", set()),
         ("North Korea did not launch a missile. Japan condemned the launch.", set()),
+        # further back, the article's earlier reports must agree on one doer
         (
-            "North Korea launched a missile. Japan held talks with Seoul. The two met again."
-            " Tokyo hosted a summit. Japan condemned the launch.",
+            "Israeli jets struck Beirut. Lebanon held talks with France. The two met again."
+            " Paris hosted a summit. Iran condemned the strikes.",
+            {("IRN", "accuses", "ISR")},
+        ),
+        (
+            "North Korea launched a missile. South Korea launched a rocket. Japan held talks"
+            " with Seoul. The two met again. Tokyo hosted a summit. China condemned the launch.",
             set(),
         ),
         ("Iran hosted a summit with Iraq. Kuwait condemned the decision.", set()),
@@ -1092,3 +1100,52 @@ def test_an_office_set_before_a_name_gives_whom_the_person_represents(ag):
     assert mediators == {"QAT"}
     person = {a.id: a for a in result.actors}["MOHAMMED_AL_KHULAIFI"]
     assert "Qatar's chief mediator" in person.roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said the TTP had received money from India.",
+            {("IND", "supports", "TTP")},
+        ),
+        (
+            "Kinshasa says Kigali is waging a war of aggression against Congo.",
+            {("RWA", "attacks", "COD"), ("COD", "accuses", "RWA")},
+        ),
+        (
+            "Yemen's army fought the Houthis. A report by UN experts said Iranian flights had"
+            " carried weapons to the Houthis.",
+            {("IRN", "supports", "HOUTHIS"), ("UN", "accuses", "IRN")},
+        ),
+        (
+            "The State Department condemned Russia's strikes on Kyiv.",
+            {("USA", "accuses", "RUS"), ("RUS", "attacks", "UKR")},
+        ),
+        (
+            "Lebanese and Israeli officers held talks in Naqoura.",
+            {("ISR", "negotiates-with", "LBN")},
+        ),
+        # no support: receiving visitors; no attack: a war of words, a war on poverty
+        ("Syria received a delegation from Iraq.", set()),
+        ("Egypt is waging a war on poverty.", set()),
+    ],
+)
+def test_support_received_war_waged_and_state_organs(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "leads"} == expected
+
+
+def test_ruling_out_talks_is_a_negated_negotiation(ag):
+    relations = ag.extract("Israel has ruled out negotiations with Hezbollah.").relations
+    assert [(r.source, r.relation, r.target, r.negated) for r in relations] == [
+        ("ISR", "negotiates-with", "HEZBOLLAH", True)
+    ]
+
+
+def test_a_mediated_agreement_stated_apart_was_negotiated(ag):
+    text = (
+        "Armenia and Azerbaijan signed an agreement in August. The United States brokered the deal."
+    )
+    found = triples(ag.extract(text))
+    assert {("USA", "mediates", "ARM"), ("USA", "mediates", "AZE")} <= found
+    assert ("ARM", "negotiates-with", "AZE") in found

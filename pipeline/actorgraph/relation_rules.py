@@ -91,6 +91,8 @@ class PatternSpec(_Strict):
     # The target node is a deed named without its doer ("condemned the launch"): the target is
     # whoever the article said did that deed before ("North Korea launched a missile").
     target_is_doer: bool = False
+    # The pattern states the relation does not hold ("ruled out talks with the TTP").
+    negates: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
 

@@ -346,7 +346,7 @@ class RelationExtractor:
             "attributed_to": claimant.kb_id_ if claimant is not None else speaker,
             "claimant_span": [claimant.start, claimant.end] if claimant is not None else None,
             "hedged": hedged,
-            "negated": self._negated(nodes),
+            "negated": spec.negates or self._negated(nodes),
             "pattern": spec.id,
         }
         ends = (record["source"], record["target"])
@@ -429,6 +429,12 @@ class RelationExtractor:
             for source in sources:
                 for party in parties:
                     self._add(found, finder, spec, nodes, source, party, factor)
+            implied = self.rules.relations[spec.relation].parties_relation
+            if sources and fitting and implied and best[0] != implied:
+                # "a track brokered by the US produced an agreement between A and B": a
+                # mediated agreement was negotiated
+                for a, b in _pairs(parties):
+                    self._add(found, finder, spec, nodes, a, b, factor, relation=implied)
 
     def _dashed_pairs(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
         """ "Congo–Rwanda talks": two actors joined by a hyphen or dash right before a talks
@@ -600,6 +606,7 @@ class _Words:
     group_descriptions: frozenset[str]
     government_descriptions: frozenset[str]
     seated_proxies: frozenset[str]
+    authored_proxies: frozenset[str]
     deed_reports: dict[str, frozenset[str]]
 
     @classmethod
@@ -618,6 +625,7 @@ class _Words:
             group_descriptions=cue("group_descriptions"),
             government_descriptions=cue("government_descriptions"),
             seated_proxies=cue("seated_proxies"),
+            authored_proxies=cue("authored_proxies"),
             deed_reports={
                 deed: frozenset((deed, *verbs)) for deed, verbs in rules.deed_reports.items()
             },
@@ -727,7 +735,9 @@ class _ActorFinder:
         missile ... Japan condemned the launch" (North Korea). The doer is taken from the
         nearest earlier report of the same deed, in this sentence or the few before it, that
         names one: the subject of a verb ("launched"), its "by" agent, or the noun's own actor
-        modifier ("a US strike", "Russia's attack"). Negated reports do not count."""
+        modifier ("a US strike", "Russia's attack"). Further back, the article's earlier
+        reports must all name the same doer ("Israeli air strikes" in the first paragraph and
+        "denounced the strikes" in the fifth). Negated reports do not count."""
         reports = self.words.deed_reports.get(deed.lemma_.lower())
         children = list(deed.children)
         if reports is None or not any(
@@ -737,18 +747,20 @@ class _ActorFinder:
         if any(t.i in self.mentions for t in deed.subtree):
             return []  # "the Israeli strikes on Gaza": other patterns read it
         sentence, sentences = deed.sent, 0
+        farther: dict[frozenset, list[Span]] = {}
         for i in range(deed.i - 1, -1, -1):
             if i < sentence.start:
                 sentences += 1
-                if sentences > _DEED_REACH:
-                    return []
                 sentence = deed.doc[i].sent
             token = deed.doc[i]
-            if token.lemma_.lower() in reports:
-                doers = self._doers_of(token)
-                if doers:
-                    return doers
-        return []
+            if token.lemma_.lower() not in reports:
+                continue
+            doers = self._doers_of(token)
+            if doers and sentences <= _DEED_REACH:
+                return doers
+            if doers:
+                farther.setdefault(frozenset(_ids(doers)), doers)
+        return next(iter(farther.values())) if len(farther) == 1 else []
 
     def _doers_of(self, token: Token) -> list[Span]:
         """The actors a report of a deed names as its doer (see ``doers_before``)."""
@@ -797,6 +809,8 @@ class _ActorFinder:
         for child in token.children:
             # "officials in Kabul", "a spokesman for Hemedti"
             seated = child.lower_ in ("in", "for") and lemma in self.words.seated_proxies
+            # "a report by UN experts"
+            seated = seated or (child.lower_ == "by" and lemma in self.words.authored_proxies)
             if child.dep_ == "prep" and (child.lower_ in _PROXY_PREPS or seated):
                 candidates += [g for g in child.children if g.dep_ == "pobj"]
         for candidate in candidates:
