@@ -905,10 +905,15 @@ def test_a_condemned_deed_is_its_earlier_doers(ag, text, expected):
             "Sudan blamed the group's commander, Mohamed Hamdan Dagalo, for the massacre.",
             {("SDN", "accuses", "HEMEDTI")},
         ),
-        # the description names an actor itself: that actor, as for any proxy
+        # the description names a state and the person represents it: the person
         (
             "Kyiv accused Russia's envoy, Vassily Nebenzia, of lying.",
-            {("UKR", "accuses", "RUS")},
+            {("UKR", "accuses", "VASSILY_NEBENZIA")},
+        ),
+        # as a source, the person acts for the state the description names
+        (
+            "The Vatican's envoy, Cardinal Matteo Zuppi, accused Russia of deporting children.",
+            {("VAT", "accuses", "RUS")},
         ),
     ],
 )
@@ -1149,3 +1154,68 @@ def test_a_mediated_agreement_stated_apart_was_negotiated(ag):
     found = triples(ag.extract(text))
     assert {("USA", "mediates", "ARM"), ("USA", "mediates", "AZE")} <= found
     assert ("ARM", "negotiates-with", "AZE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pristina suggested that Russian intelligence officers may have helped plan the"
+            " ambush.",
+            {("XKX", "accuses", "RUS")},
+        ),
+        ("Kabul said Pakistani agents helped stage the bombing.", {("AFG", "accuses", "PAK")}),
+        (
+            "India's home minister said the attackers belonged to Lashkar-e-Taiba.",
+            {("IND", "accuses", "LET")},
+        ),
+        (
+            "Government negotiators blamed the Houthis for the delay, and the State Department"
+            " called on the group to release the detainees.",
+            {("YEM", "accuses", "HOUTHIS")},
+        ),
+        # no accusation: helping with aid, belonging to a team, a person's own membership
+        ("Kabul said Pakistani engineers helped build the dam.", set()),
+        ("Officials said the delegates belonged to the ruling party.", set()),
+    ],
+)
+def test_reported_helpers_members_and_clauses(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "accuses"} == expected
+
+
+def test_stopping_short_of_blaming_is_a_negated_accusation(ag):
+    text = "The UAE condemned the killings but stopped short of blaming Pakistan."
+    relations = ag.extract(text).relations
+    assert [(r.source, r.target, r.negated) for r in relations if r.relation == "accuses"] == [
+        ("ARE", "PAK", True)
+    ]
+
+
+def test_a_leader_named_by_the_article_acts_for_what_he_leads(ag):
+    text = (
+        "The Houthi delegation was led by Abdulqader al-Murtada, who accused the government of"
+        " stalling for months."
+    )
+    relations = {(r.source, r.relation, r.target): r for r in ag.extract(text).relations}
+    assert ("HOUTHIS", "accuses", "YEM") in relations
+    assert relations[("HOUTHIS", "accuses", "YEM")].attributed_to == "ABDULQADER_AL_MURTADA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran has been negotiating with Washington through Oman since April.",
+            {("OMN", "mediates", "IRN"), ("OMN", "mediates", "USA")},
+        ),
+        (
+            "An Israeli official suggested that Türkiye was giving refuge to Hamas commanders.",
+            {("TUR", "supports", "HAMAS")},
+        ),
+        # "through" a place or a channel names no mediator
+        ("Iran has been negotiating with Washington through diplomatic channels.", set()),
+    ],
+)
+def test_talks_through_a_third_party_and_refuge_given(ag, text, expected):
+    found = {t for t in triples(ag.extract(text)) if t[1] in ("mediates", "supports")}
+    assert found == expected

@@ -93,6 +93,9 @@ class PatternSpec(_Strict):
     target_is_doer: bool = False
     # The pattern states the relation does not hold ("ruled out talks with the TTP").
     negates: bool = False
+    # The target node without its conjuncts ("the Saudi-backed government" in "the Houthis
+    # and the Saudi-backed government").
+    target_alone: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
 

@@ -179,6 +179,7 @@ class RelationExtractor:
         self._dashed_pairs(doc, finder, found)
         self._link_to_talks(doc, found, finder, open_mediations)
         self._relate_by_office(doc, finder, found)
+        self._act_for_what_they_lead(doc, found)
         self._reported_accusations(doc, found)
         doc._.relations = sorted(
             found.values(),
@@ -215,8 +216,10 @@ class RelationExtractor:
             sources = []  # "Qatari mediators resumed talks between A and B": not a side
         if spec.target_is_doer:
             targets = finder.doers_before(nodes[spec.target])
+        elif spec.target:
+            targets = finder.actors_at(nodes[spec.target], conjuncts=not spec.target_alone)
         else:
-            targets = finder.actors_at(nodes[spec.target]) if spec.target else []
+            targets = []
         parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         if spec.reciprocal:  # "Israel and Hamas blamed each other", "clashes between A and B"
             for source, target in _pairs(_unique(sources + parties)):
@@ -436,6 +439,42 @@ class RelationExtractor:
                 for a, b in _pairs(parties):
                     self._add(found, finder, spec, nodes, a, b, factor, relation=implied)
 
+    def _act_for_what_they_lead(self, doc: Doc, found: dict) -> None:
+        """A person the registry places nowhere acts for what the article says they lead:
+        "the Houthi delegation was led by al-Murtada, who accused the government" gives the
+        Houthis accuse Yemen, said by al-Murtada. Only relations whose office holders act for
+        their side are moved, and only by an asserted leads relation to a single actor."""
+        actors = doc._.actors or {}
+        led: dict[str, set[str]] = {}
+        for record in found.values():
+            if record["relation"] == "leads" and not record["negated"]:
+                led.setdefault(record["source"], set()).add(record["target"])
+        if not led:
+            return
+        for key, record in list(found.items()):
+            relation = self.rules.relations[record["relation"]]
+            if not relation.office_holders_act_for:
+                continue
+            info = actors.get(record["source"]) or {}
+            sides = led.get(record["source"], set())
+            if info.get("type") not in _PERSON_LABELS or info.get("represents") or len(sides) != 1:
+                continue
+            (side,) = sides
+            if side == record["target"]:
+                continue
+            moved = {
+                **record,
+                "source": side,
+                "attributed_to": record["attributed_to"] or record["source"],
+            }
+            del found[key]
+            ends = (side, record["target"])
+            if relation.symmetric:
+                ends = tuple(sorted(ends))
+            new_key = (record["relation"], *ends, record["sentence"][0])
+            if new_key not in found or found[new_key]["confidence"] < moved["confidence"]:
+                found[new_key] = moved
+
     def _dashed_pairs(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
         """ "Congo–Rwanda talks": two actors joined by a hyphen or dash right before a talks
         noun are its sides, however the parser attached the three words."""
@@ -568,11 +607,19 @@ class RelationExtractor:
 
     def _negated(self, nodes: dict[str, Token]) -> bool:
         """A negation on the matched words ("did not accuse", "no talks"), or a denying verb
-        whose complement the relation is ("denied negotiating", "refused to meet")."""
+        whose complement the relation is ("denied negotiating", "refused to meet", "stopped
+        short of blaming")."""
         for token in nodes.values():
             for child in token.children:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return True
+            short = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "of" else None
+            if (
+                short is not None
+                and short.lower_ == "short"
+                and short.head.lemma_ in (self._negation_verbs | {"fall"})
+            ):
+                return True  # "stopped (fell) short of blaming Pakistan"
         return any(head.lemma_ in self._negation_verbs for head in _governors(nodes))
 
     # -- serialization -----------------------------------------------------------------------
@@ -639,10 +686,10 @@ class _ActorFinder:
         self.mentions = mentions
         self.words = words
 
-    def actors_at(self, token: Token) -> list[Span]:
+    def actors_at(self, token: Token, *, conjuncts: bool = True) -> list[Span]:
         token = _relative_antecedent(self._antecedent(token))
         out: list[Span] = []
-        for item in (token, *token.conjuncts):
+        for item in (token, *token.conjuncts) if conjuncts else (token,):
             span = self.mentions.get(item.i)
             if span is None:
                 found = (
@@ -661,9 +708,19 @@ class _ActorFinder:
         if token.lemma_.lower() not in self.words.proxies:
             return []
         children = list(token.children)
-        if any(c.i in self.mentions for c in children if c.dep_ in _MODIFIER_DEPS):
-            return []  # "the Vatican's envoy, Cardinal Zuppi": the Vatican, as for any proxy
-        return [self.mentions[c.i] for c in children if c.dep_ == "appos" and c.i in self.mentions]
+        named = [self.mentions[c.i] for c in children if c.dep_ == "appos" and c.i in self.mentions]
+        modifiers = {
+            self.mentions[c.i].kb_id_
+            for c in children
+            if c.dep_ in _MODIFIER_DEPS and c.i in self.mentions
+        }
+        if modifiers:
+            # "his Cambodian counterpart, Hun Manet" is the prime minister, who represents
+            # Cambodia; "the Vatican's envoy, Cardinal Zuppi", whom the registry does not
+            # place, stays the Vatican, as for any proxy
+            info = token.doc._.actors or {}
+            named = [n for n in named if (info.get(n.kb_id_) or {}).get("represents") in modifiers]
+        return named
 
     def _described_government(self, token: Token) -> list[Span]:
         """The state "the government" stands for where it faces an armed group: "talks between
@@ -692,13 +749,14 @@ class _ActorFinder:
         if len(countries) != 1 or None in countries:
             return []
         (country,) = countries
+        clause = _clause_of(token)
         states = {
             span.kb_id_
             for i, span in self.mentions.items()
-            if i == span.start and span.label_ == "STATE" and span.sent == token.sent
+            if i == span.start and span.label_ == "STATE" and i in clause
         }
         if bare_modifier and states - {country}:
-            return []  # "JNIM attacked army posts in Benin": whose army is unclear
+            return []  # "JNIM attacked government posts in Benin": whose is unclear
         return [Span(token.doc, token.i, token.i + 1, label="STATE", kb_id=country)]
 
     def _described_group(self, token: Token) -> list[Span]:
@@ -755,6 +813,8 @@ class _ActorFinder:
             token = deed.doc[i]
             if token.lemma_.lower() not in reports:
                 continue
+            if deed.tag_ == "NN" and token.tag_ == "NNS":
+                continue  # "the attack" is not "the 2008 Mumbai attacks"
             doers = self._doers_of(token)
             if doers and sentences <= _DEED_REACH:
                 return doers
@@ -832,6 +892,10 @@ class _ActorFinder:
                 continue
             if lemma in self.words.group_proxies and span.label_ == "STATE":
                 return []  # "Sudanese rebels" are not Sudan
+            represents = ((token.doc._.actors or {}).get(span.kb_id_) or {}).get("represents")
+            if represents and span.label_ in _PERSON_LABELS:
+                # "Kurti's government" is Kosovo's, "Putin's envoy" Russia's
+                return [Span(token.doc, span.start, span.end, label="STATE", kb_id=represents)]
             others = [self.mentions.get(c.i) for c in candidate.conjuncts]
             return [span, *(o for o in others if o is not None)]
         whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
@@ -869,8 +933,9 @@ class _ActorFinder:
                 return self.actors_at(verb.head)
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 # "Norway played a key role in brokering the talks", "succeeded in brokering"
+                # ("stopped short of blaming": through the adverb)
                 head = verb.head.head
-                head = head.head if head.dep_ in ("dobj", "attr") else head
+                head = head.head if head.dep_ in ("dobj", "attr", "advmod", "acomp") else head
                 if head.pos_ in _VERBAL and head.i not in seen:
                     verb = head
                     continue
@@ -981,6 +1046,22 @@ class _ActorFinder:
         if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.words.mediation_words:
             out += modifiers
         return _unique(out)
+
+
+def _clause_of(token: Token) -> set[int]:
+    """The token indices of the clause ``token`` is in: the subtree of its nearest verb,
+    without the verbs coordinated with it ("Government negotiators blamed the Houthis, and the
+    State Department called on ..." has two clauses)."""
+    verb = token
+    while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
+        verb = verb.head
+    out: set[int] = set()
+    stack = [verb]
+    while stack:
+        item = stack.pop()
+        out.add(item.i)
+        stack += [c for c in item.children if not (c.dep_ == "conj" and c.pos_ in _VERBAL)]
+    return out
 
 
 def _plural(span: Span) -> bool:
