@@ -1219,3 +1219,20 @@ def test_a_leader_named_by_the_article_acts_for_what_he_leads(ag):
 def test_talks_through_a_third_party_and_refuge_given(ag, text, expected):
     found = {t for t in triples(ag.extract(text)) if t[1] in ("mediates", "supports")}
     assert found == expected
+
+
+def test_an_office_before_a_name_the_ner_took_for_an_organisation(ag):
+    text = (
+        "Somaliland's president, Abdirahman Mohamed Abdullahi, demanded that Mogadishu stop"
+        " interfering."
+    )
+    assert triples(ag.extract(text)) == {("SOMALILAND", "demands", "SOM")}
+
+
+def test_a_third_party_does_not_make_a_bare_government_unclear(ag):
+    text = "Saudi-brokered talks between government and STC representatives ended."
+    assert triples(ag.extract(text)) == {
+        ("STC", "negotiates-with", "YEM"),
+        ("SAU", "mediates", "STC"),
+        ("SAU", "mediates", "YEM"),
+    }

@@ -152,9 +152,13 @@ class ActorRuler:
         taken = {i for span in spans for i in range(span.start, span.end)}
         out = []
         for span in spans:
-            if span.label_ not in ("PERSON", "MINISTER"):
-                continue
             office = span.root.head
+            if span.label_ not in ("PERSON", "MINISTER"):
+                # the NER sometimes calls a name after an office an organisation
+                if not (span.label_ == "ORG" and span.kb_id_ not in self.gazetteer.entries):
+                    continue
+                if span.root.dep_ != "appos" or office.i > span.start:
+                    continue
             if (
                 span.root.dep_ == "appos"
                 and office.i < span.start

@@ -52,7 +52,11 @@ class ActorTyper(RegistryComponent):
                 actor_type = entry.type
             else:
                 actor_type = _FROM_LABEL.get(span.label_, ActorType.ORGANIZATION)
-            if (title is not None or after is not None) and actor_type is ActorType.PERSON:
+            # an office set beside a name is a person's, whatever the NER called the name
+            # ("Somaliland's president, Abdirahman Mohamed Abdullahi")
+            unplaced_name = entry is None and actor_type is ActorType.ORGANIZATION
+            holds_office = title is not None or after is not None
+            if holds_office and (actor_type is ActorType.PERSON or unplaced_name):
                 actor_type = ActorType.MINISTER
             typed_span = Span(doc, span.start, span.end, label=actor_type.value, kb_id=actor_id)
             if title is not None:

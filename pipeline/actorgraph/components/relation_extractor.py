@@ -654,6 +654,7 @@ class _Words:
     government_descriptions: frozenset[str]
     seated_proxies: frozenset[str]
     authored_proxies: frozenset[str]
+    third_party_words: frozenset[str]
     deed_reports: dict[str, frozenset[str]]
 
     @classmethod
@@ -673,6 +674,10 @@ class _Words:
             government_descriptions=cue("government_descriptions"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
+            third_party_words=cue("mediate_verbs")
+            | cue("mediator_nouns")
+            | cue("mediation_nouns")
+            | {"auspices", "aegis"},
             deed_reports={
                 deed: frozenset((deed, *verbs)) for deed, verbs in rules.deed_reports.items()
             },
@@ -753,7 +758,11 @@ class _ActorFinder:
         states = {
             span.kb_id_
             for i, span in self.mentions.items()
-            if i == span.start and span.label_ == "STATE" and i in clause
+            if i == span.start
+            and span.label_ == "STATE"
+            and i in clause
+            # "Saudi-brokered talks", "under Omani auspices": a third party, not a side
+            and span.root.head.lemma_.lower() not in self.words.third_party_words
         }
         if bare_modifier and states - {country}:
             return []  # "JNIM attacked government posts in Benin": whose is unclear
