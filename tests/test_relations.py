@@ -1236,3 +1236,24 @@ def test_a_third_party_does_not_make_a_bare_government_unclear(ag):
         ("SAU", "mediates", "STC"),
         ("SAU", "mediates", "YEM"),
     }
+
+
+def test_a_named_states_government_and_its_acronym_are_the_state(ag):
+    text = (
+        "Delegates from Libya's Government of National Unity (GNU) and the LNA met in Tunis."
+        " The GNU accused the LNA of arming militias."
+    )
+    assert ("LBY", "accuses", "LNA") in triples(ag.extract(text))
+    # whose government it is not said: an actor of its own
+    other = ag.extract("The Government of National Unity (GNU) accused the LNA of arming militias.")
+    assert {r.source for r in other.relations} == {"GOVERNMENT_OF_NATIONAL_UNITY"}
+
+
+def test_sides_that_point_back_take_the_talks_just_reported(ag):
+    text = (
+        "Congo and the M23 held talks in Doha. Congo and the M23 met again in May. Later,"
+        " Burundi and Rwanda held talks in Luanda. Angolan officials shuttled between the two"
+        " rooms."
+    )
+    mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
+    assert mediations == {("AGO", "mediates", "BDI"), ("AGO", "mediates", "RWA")}

@@ -80,6 +80,13 @@ class ActorTyper(RegistryComponent):
             if after is not None:
                 info["represents"] = info["represents"] or self._named_in(after, mentions)
                 info["role"] = info["role"] or after.text
+            if (title is not None or after is not None) and info["represents"] is None:
+                # "President Kassym-Jomart Tokayev", "foreign ministry spokesman Guo Jiakun":
+                # an office the text gives a registry person whose office it does not date
+                # is held for the state the registry places them in
+                country = _country(entry)
+                if country is not None and entry.type.value == "MINISTER":
+                    info["represents"] = country
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:

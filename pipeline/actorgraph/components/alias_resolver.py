@@ -55,6 +55,9 @@ class PlaceLexicon(BaseModel):
     definition_phrases: tuple[str, ...] = ()
 
 
+_GOVERNMENT_NOUNS = {"government", "administration"}
+
+
 class AliasResolver(RegistryComponent):
     file_name = "resolver.json"
 
@@ -235,7 +238,27 @@ class AliasResolver(RegistryComponent):
                 return known, label
         if label in _PLACE_LABELS:
             return None, label
+        state = self._government_of(span, day) if label == "ORG" else None
+        if state is not None:
+            return state, label
         return self.gazetteer.slug(span.text, label), label
+
+    def _government_of(self, span: Span, day) -> str | None:
+        """The state an unknown government's name belongs to where the text says whose it is:
+        "Libya's Government of National Unity" is Libya's government, so Libya, as a state
+        organ is; its acronym, once defined, follows. Other bodies ("Sovereignty Council")
+        stay actors of their own."""
+        if span.root.lemma_.lower() not in _GOVERNMENT_NOUNS:
+            return None
+        i = span.start - 1
+        if i >= 1 and span.doc[i].tag_ == "POS":
+            i -= 1
+        if i < 0:
+            return None
+        for form in self.gazetteer.lookup(span.doc[i].text, day):
+            if self.gazetteer.entries[form.actor_id].type.value == "STATE":
+                return form.actor_id
+        return None
 
     def _in_place_context(self, span: Span, known_places: set[int]) -> bool:
         """An unknown name that modifies a place noun ("Kurram district"), or is coordinated
@@ -295,11 +318,12 @@ def _apply_definitions(
             defined[second.text] = first.kb_id_
     for span in actors:
         doc = span.doc
-        inner = by_start.get(span.end + 1)
+        if span.end + 2 >= len(doc) or doc[span.end].text != "(":
+            continue
+        # the acronym is a mention, or a lone word the NER passed over ("(GNU)")
+        inner = by_start.get(span.end + 1) or doc[span.end + 1 : span.end + 2]
         if (
-            inner is None
-            or span.end + 2 >= len(doc)
-            or doc[span.end].text != "("
+            inner.end >= len(doc)
             or doc[inner.end].text != ")"
             or not inner.text.isupper()
             or inner.kb_id_ == span.kb_id_

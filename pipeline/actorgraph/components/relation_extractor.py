@@ -416,11 +416,13 @@ class RelationExtractor:
                 if key[0] in kinds and _ids(named) <= key[1] and not key[1] & mediators
             ]
             if fitting:
-                symmetric = self.rules.relations[spec.relation].symmetric
+                # "both delegations agreed", "shuttled between the two rooms": the sides just
+                # reported; a bare "Qatar mediated": the talks the article is about
+                recent = self.rules.relations[spec.relation].symmetric or _points_back(nodes)
                 best = max(
                     fitting,
                     key=lambda pair: _talks_rank(
-                        pair, sentence, talk_sentences, talks, order, recent_first=symmetric
+                        pair, sentence, talk_sentences, talks, order, recent_first=recent
                     ),
                 )
                 parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
@@ -1174,6 +1176,16 @@ def _claimed(clause: Token) -> bool:
     )
 
 
+def _points_back(nodes: dict[str, Token]) -> bool:
+    """Whether a match names its parties by a description that points back to sides just
+    named ("between the two sides", "both delegations", "the two capitals")."""
+    for token in nodes.values():
+        for t in token.subtree:
+            if t.lower_ in ("two", "both") and t.dep_ in ("nummod", "det", "predet"):
+                return True
+    return False
+
+
 def _talks_rank(
     pair: tuple[str, frozenset],
     sentence: int,
@@ -1184,8 +1196,9 @@ def _talks_rank(
     recent_first: bool,
 ) -> tuple:
     """How well the document's talks ``pair`` fits a mediation (or "both sides agreed") in
-    ``sentence``: talks stated in that sentence first; for "both sides", the talks reported
-    last before it; then the talks reported most often, then first."""
+    ``sentence``: talks stated in that sentence first; for sides named by a description that
+    points back ("both sides", "the two delegations"), the talks reported last before it; then
+    the talks reported most often, then first."""
     stated = talk_sentences[pair]
     recent = max((s for s in stated if s <= sentence), default=-1) if recent_first else 0
     return (sentence in stated, recent, talks[pair], -order.index(pair))
