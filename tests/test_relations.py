@@ -1257,3 +1257,37 @@ def test_sides_that_point_back_take_the_talks_just_reported(ag):
     )
     mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
     assert mediations == {("AGO", "mediates", "BDI"), ("AGO", "mediates", "RWA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthis agreed to the swap. The group's chief negotiator, Mohammed Abdulsalam,"
+            " accused Washington of bad faith.",
+            {("HOUTHIS", "accuses", "USA")},
+        ),
+        (
+            "Ethiopia's foreign ministry rejected the report on Monday. Its spokesman, Nebiat"
+            " Getachew, accused Egypt of trying to encircle Ethiopia.",
+            {("ETH", "accuses", "EGY")},
+        ),
+        # no armed group named before: the office refers to nothing the text names
+        (
+            "The group's chief negotiator, Mohammed Abdulsalam, accused Washington of bad faith.",
+            {("MOHAMMED_ABDULSALAM", "accuses", "USA")},
+        ),
+    ],
+)
+def test_an_office_that_refers_back_gives_whom_the_person_represents(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "accuses"} == expected
+
+
+def test_a_host_of_two_named_delegations_mediates_between_them(ag):
+    found = triples(ag.extract("Saudi Arabia hosted Ethiopian and Eritrean officials in Jeddah."))
+    assert found == {
+        ("SAU", "mediates", "ETH"),
+        ("SAU", "mediates", "ERI"),
+        ("ERI", "negotiates-with", "ETH"),
+    }
+    assert triples(ag.extract("Russia hosted Taliban officials in Moscow.")) == set()

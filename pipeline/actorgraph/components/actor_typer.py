@@ -28,6 +28,8 @@ _FROM_LABEL = {
 
 
 _REPRESENTABLE = {ActorType.STATE, ActorType.ORGANIZATION, ActorType.MILITANT_GROUP}
+# Words of an office that refer back to an armed group ("the group's chief negotiator").
+_GROUP_WORDS = {"group", "movement", "militia", "rebel", "rebels", "insurgent", "insurgents"}
 
 
 class ActorTyper(RegistryComponent):
@@ -78,7 +80,11 @@ class ActorTyper(RegistryComponent):
             if title is not None and info["represents"] is None:
                 info["represents"] = self._named_before(title, mentions)
             if after is not None:
-                info["represents"] = info["represents"] or self._named_in(after, mentions)
+                info["represents"] = (
+                    info["represents"]
+                    or self._named_in(after, mentions)
+                    or self._referred_to(after, mentions)
+                )
                 info["role"] = info["role"] or after.text
             if (title is not None or after is not None) and info["represents"] is None:
                 # "President Kassym-Jomart Tokayev", "foreign ministry spokesman Guo Jiakun":
@@ -126,6 +132,32 @@ class ActorTyper(RegistryComponent):
                 return entry.id
         return None
 
+    def _referred_to(self, title: Span, mentions: dict[int, Span]) -> str | None:
+        """The state or group an appositive office refers back to without naming it: "the
+        group's chief negotiator" (the armed group last named, within two sentences), "Its
+        spokesman" (the actor the sentence before is about: its subject)."""
+        words = {t.lower_ for t in title} | {t.lemma_.lower() for t in title}
+        doc = title.doc
+        if words & _GROUP_WORDS:
+            floor = _sentence_start(doc, title.start, back=2)
+            for i in range(title.start - 1, floor - 1, -1):
+                span = mentions.get(i)
+                entry = self.gazetteer.get(span.kb_id_) if span is not None else None
+                if entry is not None and entry.type is ActorType.MILITANT_GROUP:
+                    return entry.id
+            return None
+        if title[0].lower_ not in ("its", "their") or title.sent.start == 0:
+            return None
+        previous = doc[title.sent.start - 1].sent
+        for i in range(previous.start, previous.end):
+            span = mentions.get(i)
+            entry = self.gazetteer.get(span.kb_id_) if span is not None else None
+            if entry is None or entry.type not in _REPRESENTABLE:
+                continue
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)):
+                return entry.id
+        return None
+
     def _named_before(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group named just before a title ("Ukrainian", "Pakistan's")."""
         i = title.start - 1
@@ -138,6 +170,16 @@ class ActorTyper(RegistryComponent):
         if entry is not None and entry.type in _REPRESENTABLE:
             return entry.id
         return None
+
+
+def _sentence_start(doc: Doc, i: int, *, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before the one holding token i."""
+    start = doc[i].sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _country(entry) -> str | None:
