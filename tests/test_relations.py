@@ -1291,3 +1291,23 @@ def test_a_host_of_two_named_delegations_mediates_between_them(ag):
         ("ERI", "negotiates-with", "ETH"),
     }
     assert triples(ag.extract("Russia hosted Taliban officials in Moscow.")) == set()
+
+
+def test_a_description_beside_a_named_actor_is_that_actor(ag):
+    text = (
+        "Tadesse Werede, the general who heads the Tigray Interim Administration, blamed"
+        " Eritrea for the crisis."
+    )
+    found = triples(ag.extract(text))
+    assert ("TADESSE_WEREDE", "leads", "TIGRAY_INTERIM_ADMINISTRATION") in found
+    assert ("TIGRAY_INTERIM_ADMINISTRATION", "accuses", "ERI") in found
+
+
+def test_that_round_takes_the_talks_just_reported(ag):
+    text = (
+        "Burundi and Rwanda held talks in Luanda. Burundi and Rwanda met again in June. Later,"
+        " Kinshasa and the M23 held talks in Nairobi. Kenyan diplomats, who facilitated that"
+        " round, said a new meeting was unlikely."
+    )
+    mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
+    assert mediations == {("KEN", "mediates", "COD"), ("KEN", "mediates", "M23")}

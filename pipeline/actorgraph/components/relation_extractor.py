@@ -63,6 +63,8 @@ _MAX_PROXY_DEPTH = 2
 _DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 _PERSON_LABELS = {"PERSON", "MINISTER"}
+# Words that make a description point back to sides just named ("the two sides", "that round").
+_POINTING_BACK = {"two", "both", "that", "those", "these", "this"}
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 _CLAIM_NOUNS = {
@@ -703,11 +705,18 @@ class _ActorFinder:
                     self._named_in_apposition(item)
                     or self._through_proxy(item)
                     or self._described_group(item)
+                    or self._apposition_of(item)
                 )
                 out += found if found else self._described_government(item)
             else:
                 out.append(span)
         return _unique(out)
+
+    def _apposition_of(self, token: Token) -> list[Span]:
+        """A description set beside a named actor is that actor: "Tadesse Werede, the general
+        who heads the interim administration" (the relative clause's subject)."""
+        span = self.mentions.get(token.head.i) if token.dep_ == "appos" else None
+        return [span] if span is not None else []
 
     def _named_in_apposition(self, token: Token) -> list[Span]:
         """The actor an unnamed description is set beside: "the group's leader, Aidarous
@@ -1178,10 +1187,10 @@ def _claimed(clause: Token) -> bool:
 
 def _points_back(nodes: dict[str, Token]) -> bool:
     """Whether a match names its parties by a description that points back to sides just
-    named ("between the two sides", "both delegations", "the two capitals")."""
+    named ("between the two sides", "both delegations", "the two capitals", "that round")."""
     for token in nodes.values():
         for t in token.subtree:
-            if t.lower_ in ("two", "both") and t.dep_ in ("nummod", "det", "predet"):
+            if t.lower_ in _POINTING_BACK and t.dep_ in ("nummod", "det", "predet"):
                 return True
     return False
 
