@@ -1311,3 +1311,36 @@ def test_that_round_takes_the_talks_just_reported(ag):
     )
     mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
     assert mediations == {("KEN", "mediates", "COD"), ("KEN", "mediates", "M23")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar has carried Iranian proposals for a pause in the fighting to Israeli officials.",
+            {("QAT", "mediates", "IRN"), ("QAT", "mediates", "ISR")},
+        ),
+        (
+            "Oman relayed a US message to Tehran on Sunday.",
+            {("OMN", "mediates", "USA"), ("OMN", "mediates", "IRN")},
+        ),
+        (
+            "The OSCE Minsk Group, which mediated between Armenia and Azerbaijan for decades, was"
+            " dissolved.",
+            {("OSCE_MINSK_GROUP", "mediates", "ARM"), ("OSCE_MINSK_GROUP", "mediates", "AZE")},
+        ),
+        # a courier of goods, and states that stayed out of the talks
+        ("Egypt carried aid to Gaza on Sunday.", set()),
+        ("Uzbekistan and Turkmenistan sent envoys to Doha but did not join the talks.", set()),
+    ],
+)
+def test_proposals_carried_from_one_side_to_the_other(ag, text, expected):
+    found = {t for t in triples(ag.extract(text)) if t[1] in ("mediates", "negotiates-with")}
+    assert {t for t in found if t[1] == "mediates"} == expected
+    if not expected:
+        assert found == set()
+
+
+def test_a_registry_official_with_a_title_speaks_for_his_state(ag):
+    text = "Foreign ministry spokesman Lin Jian accused the Philippines of provocations."
+    assert triples(ag.extract(text)) == {("CHN", "accuses", "PHL")}

@@ -91,7 +91,11 @@ class ActorTyper(RegistryComponent):
                 # an office the text gives a registry person whose office it does not date
                 # is held for the state the registry places them in
                 country = _country(entry)
-                if country is not None and entry.type.value == "MINISTER":
+                official = entry is not None and (
+                    entry.type is ActorType.MINISTER
+                    or (entry.sector is not None and entry.sector.value in ("GOV", "MIL"))
+                )
+                if country is not None and official:
                     info["represents"] = country
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
