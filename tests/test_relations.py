@@ -15,16 +15,24 @@ from conftest import triples
 
 RULES = RelationRules.from_file(relations_file())
 EXAMPLES = [(spec.id, example) for spec in RULES.patterns for example in spec.examples]
+COUNTEREXAMPLES = [(spec.id, text) for spec in RULES.patterns for text in spec.counterexamples]
 
 
-def test_every_pattern_has_examples():
-    assert all(spec.examples for spec in RULES.patterns)
+def test_every_pattern_has_examples_and_counterexamples():
+    assert [spec.id for spec in RULES.patterns if not spec.examples] == []
+    assert [spec.id for spec in RULES.patterns if not spec.counterexamples] == []
 
 
 @pytest.mark.parametrize(("pattern_id", "sentence"), EXAMPLES)
 def test_pattern_fires_on_its_examples(ag, pattern_id, sentence):
     result = ag.extract(sentence)
     assert pattern_id in {r.pattern for r in result.relations}, result.relations
+
+
+@pytest.mark.parametrize(("pattern_id", "sentence"), COUNTEREXAMPLES)
+def test_pattern_does_not_fire_on_its_counterexamples(ag, pattern_id, sentence):
+    result = ag.extract(sentence)
+    assert pattern_id not in {r.pattern for r in result.relations}, result.relations
 
 
 @pytest.mark.parametrize(
@@ -1344,3 +1352,29 @@ def test_proposals_carried_from_one_side_to_the_other(ag, text, expected):
 def test_a_registry_official_with_a_title_speaks_for_his_state(ag):
     text = "Foreign ministry spokesman Lin Jian accused the Philippines of provocations."
     assert triples(ag.extract(text)) == {("CHN", "accuses", "PHL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "General Abdel Fattah al-Burhan said his troops had withdrawn to spare civilians and"
+            " accused the RSF of ethnic cleansing.",
+            {("SDN", "accuses", "RSF")},
+        ),
+        (
+            "Kyiv said Russian drones had struck a substation, cutting power to 90,000 homes, and"
+            " accused Moscow of using the truce as cover.",
+            {("UKR", "accuses", "RUS")},
+        ),
+        # the reported clause's own verbs keep its subject: Pakistan struck, Kabul reports it
+        (
+            "Kabul said Pakistani jets had shelled Khost and struck Paktika.",
+            {("AFG", "accuses", "PAK")},
+        ),
+    ],
+)
+def test_a_speech_act_hung_on_the_reported_clause_is_the_speakers(ag, text, expected):
+    found = triples(ag.extract(text))
+    assert {t for t in found if t[1] == "accuses"} == expected
+    assert not {t for t in found if t[1] == "attacks" and t[0] == "AFG"}

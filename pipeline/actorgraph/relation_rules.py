@@ -98,6 +98,9 @@ class PatternSpec(_Strict):
     target_alone: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
+    # Sentences that come close (the same cue words, actors nearby) but on which the pattern
+    # must not fire (checked by the test suite).
+    counterexamples: tuple[str, ...] = ()
 
     @field_validator("parties", mode="before")
     @classmethod

@@ -65,6 +65,7 @@ _SPEAKER_PRONOUNS = {"it", "they", "we"}
 _PERSON_LABELS = {"PERSON", "MINISTER"}
 # Words that make a description point back to sides just named ("the two sides", "that round").
 _POINTING_BACK = {"two", "both", "that", "those", "these", "this"}
+_MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 _CLAIM_NOUNS = {
@@ -659,6 +660,7 @@ class _Words:
     seated_proxies: frozenset[str]
     authored_proxies: frozenset[str]
     third_party_words: frozenset[str]
+    speech_acts: frozenset[str]
     deed_reports: dict[str, frozenset[str]]
 
     @classmethod
@@ -678,6 +680,13 @@ class _Words:
             government_descriptions=cue("government_descriptions"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
+            # what a speaker does with words: accuse, demand, warn, hold responsible
+            speech_acts=cue("accuse_verbs")
+            | cue("demand_verbs")
+            | cue("urge_verbs")
+            | cue("warn_verbs")
+            | cue("threaten_verbs")
+            | {"hold", "call"},
             third_party_words=cue("mediate_verbs")
             | cue("mediator_nouns")
             | cue("mediation_nouns")
@@ -932,6 +941,9 @@ class _ActorFinder:
         controlled infinitives ("refused to talk with") and participles ("..., accusing Kabul");
         in a relative clause, "which"/"who" stands for the noun the clause modifies.
         """
+        speaker = self._matrix_speaker(verb)
+        if speaker is not None:
+            verb = speaker
         seen = set()
         inherited = False
         while verb.i not in seen:
@@ -965,6 +977,33 @@ class _ActorFinder:
             else:
                 break
         return []
+
+    def _matrix_speaker(self, verb: Token) -> Token | None:
+        """The speech verb a speech act really shares its subject with, where the parser hung
+        it on the reported clause: in "Burhan said his troops had withdrawn and accused the
+        group of ...", "accused" (simple past) is coordinated with "had withdrawn" (past
+        perfect, what was said), so Burhan accuses, not the troops."""
+        children = list(verb.children)
+        if (
+            verb.dep_ != "conj"
+            or verb.tag_ != "VBD"
+            or verb.lemma_ not in self.words.speech_acts
+            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
+        ):
+            return None
+        token = verb
+        for _ in range(_MAX_CLIMB):
+            if token.dep_ not in ("conj", "advcl"):
+                return None
+            token = token.head
+            past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+            if (
+                token.dep_ == "ccomp"
+                and past_perfect
+                and token.head.lemma_ in self.words.speech_verbs
+            ):
+                return token.head
+        return None
 
     def _speaker_of(self, verb: Token) -> list[Span]:
         """Who "it"/"they"/"we" is in what a speaker says of itself: "Iran says it offers the
