@@ -1378,3 +1378,25 @@ def test_a_speech_act_hung_on_the_reported_clause_is_the_speakers(ag, text, expe
     found = triples(ag.extract(text))
     assert {t for t in found if t[1] == "accuses"} == expected
     assert not {t for t in found if t[1] == "attacks" and t[0] == "AFG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thailand and Cambodia held talks. The United States urged both sides to keep the"
+            " truce.",
+            {("USA", "demands", "THA"), ("USA", "demands", "KHM")},
+        ),
+        (
+            "Afghanistan and Pakistan held talks in Doha. Qatar's lead mediator, Mohammed"
+            " Al-Khulaifi, said the two sides had agreed, but he did not blame either side.",
+            {("QAT", "accuses", "AFG"), ("QAT", "accuses", "PAK"), ("AFG", "agrees-with", "PAK")},
+        ),
+        # no talks reported: "both sides" names no one
+        ("Egypt urged both sides to show restraint.", set()),
+    ],
+)
+def test_both_sides_and_either_side_are_the_sides_of_the_talks(ag, text, expected):
+    found = {t for t in triples(ag.extract(text)) if t[1] in ("demands", "accuses", "agrees-with")}
+    assert found == expected

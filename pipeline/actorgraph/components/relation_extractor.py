@@ -64,7 +64,9 @@ _DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 _PERSON_LABELS = {"PERSON", "MINISTER"}
 # Words that make a description point back to sides just named ("the two sides", "that round").
-_POINTING_BACK = {"two", "both", "that", "those", "these", "this"}
+_POINTING_BACK = {"two", "both", "either", "that", "those", "these", "this"}
+# The relations whose pairs are "the sides" an article's talks have.
+_SIDES_OF = ("negotiates-with", "agrees-with")
 _MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -235,6 +237,11 @@ class RelationExtractor:
             # "Iran suspended cooperation with the agency, accusing it of ...": the actor
             # named last before "it", other than the source
             targets = finder.pronoun_antecedent(nodes[spec.target], _ids(sources))
+        if not targets and spec.target and sources and finder.names_the_sides(nodes[spec.target]):
+            # "urged both sides to", "did not blame either side": the sides of the talks
+            # the article reported last
+            open_mediations.append((spec, nodes, sources, []))
+            return
         both_sides = (
             relation.symmetric
             and relation.document_parties
@@ -291,7 +298,7 @@ class RelationExtractor:
         return any(
             child.dep_ == "nsubj"
             and child.lemma_.lower() in nouns
-            and any(d.lower_ == "both" for d in child.children)
+            and any(d.lower_ in ("both", "two") for d in child.children)
             for child in verb.children
         )
 
@@ -412,7 +419,7 @@ class RelationExtractor:
                 if (spec.relation, self._acting_for(s, s.doc)[0], sentence) not in stated
             ]
             mediators = _ids(sources)
-            kinds = self.rules.relations[spec.relation].document_parties
+            kinds = self.rules.relations[spec.relation].document_parties or _SIDES_OF
             fitting = [
                 key
                 for key in order
@@ -661,6 +668,7 @@ class _Words:
     authored_proxies: frozenset[str]
     third_party_words: frozenset[str]
     speech_acts: frozenset[str]
+    both_sides_nouns: frozenset[str]
     deed_reports: dict[str, frozenset[str]]
 
     @classmethod
@@ -681,6 +689,7 @@ class _Words:
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
             # what a speaker does with words: accuse, demand, warn, hold responsible
+            both_sides_nouns=cue("both_sides_nouns"),
             speech_acts=cue("accuse_verbs")
             | cue("demand_verbs")
             | cue("urge_verbs")
@@ -956,6 +965,8 @@ class _ActorFinder:
                         return self.actors_at(verb.head)
                     if child.lower_ in _SPEAKER_PRONOUNS:
                         return self._speaker_of(verb)
+                    if child.lower_ in ("he", "she"):
+                        return self._person_before(child)
                     return self.actors_at(child)
             accusation = _accusation_over(verb, self.words.accuse_verbs)
             if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
@@ -1056,6 +1067,29 @@ class _ActorFinder:
             ):
                 return [span]
         return []
+
+    def _person_before(self, pronoun: Token) -> list[Span]:
+        """Whom "he"/"she" refers to: the nearest person named before it in its sentence or
+        the one before."""
+        floor = pronoun.sent.start
+        if floor > 0:
+            floor = pronoun.doc[floor - 1].sent.start
+        for i in range(pronoun.i - 1, floor - 1, -1):
+            span = self.mentions.get(i)
+            if span is not None and span.label_ in _PERSON_LABELS:
+                return [span]
+        return []
+
+    def names_the_sides(self, token: Token) -> bool:
+        """Whether a node is "both sides", "either side", "the two countries": the sides of
+        talks named before, not an actor of its own."""
+        if token.i in self.mentions or token.lemma_.lower() not in self.words.both_sides_nouns:
+            return False
+        return any(
+            c.dep_ in ("det", "predet", "nummod", "preconj")
+            and c.lower_ in ("both", "either", "two")
+            for c in token.children
+        )
 
     def non_party_subject(self, verb: Token) -> bool:
         """Whether a verb's own subject is a mediator or an observer ("Qatari mediators")."""
