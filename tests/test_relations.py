@@ -1400,3 +1400,26 @@ def test_a_speech_act_hung_on_the_reported_clause_is_the_speakers(ag, text, expe
 def test_both_sides_and_either_side_are_the_sides_of_the_talks(ag, text, expected):
     found = {t for t in triples(ag.extract(text)) if t[1] in ("demands", "accuses", "agrees-with")}
     assert found == expected
+
+
+def test_a_pattern_kept_within_its_clause_does_not_reach_into_another(ag):
+    text = (
+        "Oman has been relaying messages between Tehran and Washington, while Qatar has carried"
+        " Iranian proposals for a pause in the fighting to Israeli officials."
+    )
+    mediations = {t for t in triples(ag.extract(text)) if t[1] == "mediates"}
+    assert mediations == {
+        ("OMN", "mediates", "IRN"),
+        ("OMN", "mediates", "USA"),
+        ("QAT", "mediates", "IRN"),
+        ("QAT", "mediates", "ISR"),
+    }
+
+
+def test_he_is_the_person_named_as_a_subject_before(ag):
+    text = (
+        "President Ilham Aliyev has said the plane was hit by Russian air defences over Grozny,"
+        " though he has stopped short of accusing Moscow of a cover-up."
+    )
+    accusations = [r for r in ag.extract(text).relations if r.relation == "accuses"]
+    assert [(r.source, r.target, r.negated) for r in accusations] == [("AZE", "RUS", True)]

@@ -96,6 +96,9 @@ class PatternSpec(_Strict):
     # The target node without its conjuncts ("the Saudi-backed government" in "the Houthis
     # and the Saudi-backed government").
     target_alone: bool = False
+    # Every node lies in the root node's own clause: a ">>" step may not pass through another
+    # verb ("relaying messages ..., while Qatar has carried proposals to Israel").
+    within_clause: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
     # Sentences that come close (the same cue words, actors nearby) but on which the pattern

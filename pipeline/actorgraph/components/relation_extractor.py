@@ -201,6 +201,8 @@ class RelationExtractor:
         open_mediations: list,
     ) -> None:
         """The relations one pattern match states (mediations without parties wait)."""
+        if spec.within_clause and not _in_one_clause(nodes, spec):
+            return
         roles = {spec.trigger, spec.source, spec.subject_of, spec.target, *spec.parties}
         if any(_second_object(nodes[name]) for name in roles if name is not None):
             return  # a verb has one direct object: a second one is a misparse
@@ -1069,14 +1071,17 @@ class _ActorFinder:
         return []
 
     def _person_before(self, pronoun: Token) -> list[Span]:
-        """Whom "he"/"she" refers to: the nearest person named before it in its sentence or
-        the one before."""
+        """Whom "he"/"she" refers to: the nearest person named as a subject before it, in its
+        sentence or the one before ("President Aliyev has said ... over Grozny, though he ...":
+        Aliyev, not a place the NER took for a person)."""
         floor = pronoun.sent.start
         if floor > 0:
             floor = pronoun.doc[floor - 1].sent.start
         for i in range(pronoun.i - 1, floor - 1, -1):
             span = self.mentions.get(i)
-            if span is not None and span.label_ in _PERSON_LABELS:
+            if span is None or span.label_ not in _PERSON_LABELS or i != span.start:
+                continue
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)):
                 return [span]
         return []
 
@@ -1155,6 +1160,17 @@ def _clause_of(token: Token) -> set[int]:
         out.add(item.i)
         stack += [c for c in item.children if not (c.dep_ == "conj" and c.pos_ in _VERBAL)]
     return out
+
+
+def _in_one_clause(nodes: dict[str, Token], spec: PatternSpec) -> bool:
+    """Whether no node hangs below the pattern's root through another verb."""
+    root = nodes[spec.pattern[0]["RIGHT_ID"]]
+    for token in nodes.values():
+        while token.i != root.i and token.head.i != token.i:
+            token = token.head
+            if token.i != root.i and token.pos_ in _VERBAL:
+                return False
+    return True
 
 
 def _plural(span: Span) -> bool:
