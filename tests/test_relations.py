@@ -1423,3 +1423,36 @@ def test_he_is_the_person_named_as_a_subject_before(ag):
     )
     accusations = [r for r in ag.extract(text).relations if r.relation == "accuses"]
     assert [(r.source, r.target, r.negated) for r in accusations] == [("AZE", "RUS", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian drones struck Ukraine overnight. Ukrainian officials suggested that China"
+            " had supplied engines to Russia.",
+            {("UKR", "accuses", "CHN")},
+        ),
+        ("Sergei Lavrov said Armenia was betraying its allies.", {("RUS", "accuses", "ARM")}),
+        # support to a state the reporter is not at odds with is news, not an accusation
+        ("Japan said the United States had supplied aid to the Philippines.", set()),
+    ],
+)
+def test_support_for_the_reporters_adversary_is_an_accusation(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Colombia's government and the ELN are due to resume peace negotiations in Havana.",
+            {("COL", "negotiates-with", "ELN")},
+        ),
+        # readiness is no talks
+        ("Israel and Hamas are ready to resume talks.", set()),
+        ("Iran is willing to negotiate with the United States.", set()),
+    ],
+)
+def test_talks_due_to_resume_and_readiness(ag, text, expected):
+    assert triples(ag.extract(text)) == expected

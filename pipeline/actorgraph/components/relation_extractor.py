@@ -55,7 +55,7 @@ _PROXY_PREPS = {"of", "from"}
 _VERB_TAGS = {"VBN", "VBD", "VBG"}
 _VERBAL = {"VERB", "AUX"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "prep", "attr", "oprd"}
-_INHERITING_DEPS = {"conj", "xcomp", "advcl"}
+_INHERITING_DEPS = {"conj", "xcomp", "advcl", "acomp"}  # acomp: "are due to resume talks"
 _RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
 _QUANTIFIER_PRONOUNS = {"both", "all"}
@@ -67,6 +67,7 @@ _PERSON_LABELS = {"PERSON", "MINISTER"}
 _POINTING_BACK = {"two", "both", "either", "that", "those", "these", "this"}
 # The relations whose pairs are "the sides" an article's talks have.
 _SIDES_OF = ("negotiates-with", "agrees-with")
+_HOSTILE = {"accuses", "attacks", "threatens"}  # relations that make two actors adversaries
 _MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -513,20 +514,31 @@ class RelationExtractor:
         "Pakistani officials said the Taliban government shelters TTP commanders" gives
         Afghanistan supports TTP, attributed to Pakistan, and Pakistan accuses Afghanistan, on
         the same evidence. Which relations count, with which targets and reporters, is
-        ``reported_as_this`` in the rules file.
+        ``reported_as_this`` in the rules file; support given to an actor the reporter accuses,
+        attacks or threatens elsewhere in the article counts whatever its type.
         """
         actors = doc._.actors or {}
+        hostile = {
+            frozenset((r["source"], r["target"]))
+            for r in found.values()
+            if r["relation"] in _HOSTILE and not r["negated"]
+        }
         for record in list(found.values()):
             kind = self._reported.get(record["relation"])
             speaker = record["attributed_to"]
             if kind is None or speaker is None or record["negated"]:
                 continue
             relation, target_types, reporter_types = kind
-            if target_types and (actors.get(record["target"]) or {}).get("type") not in (
+            accuser = (actors.get(speaker) or {}).get("represents") or speaker
+            # support given to the reporter's adversary is an accusation too ("Ukraine says
+            # China supplied engines for Russia's drones")
+            adversary = frozenset((accuser, record["target"])) in hostile
+            if (
                 target_types
+                and (actors.get(record["target"]) or {}).get("type") not in target_types
+                and not adversary
             ):
                 continue
-            accuser = (actors.get(speaker) or {}).get("represents") or speaker
             if accuser == record["source"] or record["claimant_span"] is None:
                 continue
             if reporter_types and (actors.get(accuser) or {}).get("type") not in reporter_types:
