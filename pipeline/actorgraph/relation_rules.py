@@ -62,6 +62,9 @@ class RelationType(_Strict):
     # accusation ("Pakistani officials said the Taliban shelter TTP commanders": Pakistan
     # accuses Afghanistan); each with the actor types its target and its reporter must have.
     reported_as_this: dict[str, ReportedAs] = {}
+    # Modifiers of a matched noun that take the relation out of its literal sense ("a verbal
+    # attack", "a diplomatic campaign", "a proposed agreement"): such a match yields nothing.
+    unless_modified_by: tuple[str, ...] = ()
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 
@@ -99,6 +102,9 @@ class PatternSpec(_Strict):
     # Every node lies in the root node's own clause: a ">>" step may not pass through another
     # verb ("relaying messages ..., while Qatar has carried proposals to Israel").
     within_clause: bool = False
+    # The match must name two parties itself ("carried Iranian proposals to Israel"); with
+    # fewer it yields nothing rather than borrowing the document's talks.
+    parties_named: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
     # Sentences that come close (the same cue words, actors nearby) but on which the pattern

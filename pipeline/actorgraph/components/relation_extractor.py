@@ -204,6 +204,14 @@ class RelationExtractor:
         """The relations one pattern match states (mediations without parties wait)."""
         if spec.within_clause and not _in_one_clause(nodes, spec):
             return
+        barred = self.rules.relations[spec.relation].unless_modified_by
+        if barred and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in barred
+            for token in nodes.values()
+            if token.pos_ in ("NOUN", "PROPN")
+            for c in token.children
+        ):
+            return  # "a scathing attack on Britain", "a proposed agreement between"
         roles = {spec.trigger, spec.source, spec.subject_of, spec.target, *spec.parties}
         if any(_second_object(nodes[name]) for name in roles if name is not None):
             return  # a verb has one direct object: a second one is a misparse
@@ -261,7 +269,8 @@ class RelationExtractor:
         elif spec.parties:
             parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
             if relation.document_parties and len(_ids(parties)) < 2:
-                open_mediations.append((spec, nodes, sources, parties))
+                if not spec.parties_named:
+                    open_mediations.append((spec, nodes, sources, parties))
                 return
             pairs = [(s, p) for s in sources for p in parties]
             if relation.parties_relation:
