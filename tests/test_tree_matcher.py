@@ -59,3 +59,27 @@ def test_unsupported_operators_and_attributes_are_refused(ag, node):
     matcher = TreeMatcher(ag.nlp.vocab)
     with pytest.raises(ValueError, match="not supported"):
         matcher.add("p", [{"RIGHT_ID": "a", "RIGHT_ATTRS": {}}, node])
+
+
+def test_excluded_values_match_as_in_the_dependency_matcher(ag):
+    pattern = [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["condemn", "blame"]}}},
+        {
+            "LEFT_ID": "verb",
+            "REL_OP": ">",
+            "RIGHT_ID": "object",
+            "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"NOT_IN": ["death", "Somalia"]}},
+        },
+    ]
+    anchorless = [{"RIGHT_ID": "any", "RIGHT_ATTRS": {"POS": {"NOT_IN": ["PROPN", "PUNCT"]}}}]
+    tree = TreeMatcher(ag.nlp.vocab)
+    reference = DependencyMatcher(ag.nlp.vocab)
+    for key, p in (("p", pattern), ("q", anchorless)):
+        tree.add(key, p)
+        reference.add(key, [p])
+    for text in (
+        "Kenya condemned the deaths and blamed Somalia.",
+        "Kenya condemned the attack and blamed Ethiopia.",
+    ):
+        doc = ag.nlp(text)
+        assert _matches(tree, doc) == _matches(reference, doc)

@@ -4,11 +4,11 @@ spaCy's ``DependencyMatcher`` runs a token ``Matcher`` for every node of every p
 every token, building a Python ``Token`` for each check; with ninety patterns that made relation
 extraction a fifth of the pipeline's time. The patterns here use two operators only (``>`` a
 child, ``>>`` a descendant) and five token attributes (``LEMMA``, ``LOWER``, ``POS``, ``TAG``,
-``DEP``, each a string or ``{IN: [...]}``), so this matcher reads each token's attributes once
-per document into plain lists, finds the tokens that can anchor a pattern through a word index,
-and walks the tree from there. It returns what ``DependencyMatcher`` returns for the same
-patterns: ``(match_id, [token index per node])``, one per distinct assignment of tokens to
-nodes; a test checks the two agree on the dev set.
+``DEP``, each a string, ``{IN: [...]}`` or ``{NOT_IN: [...]}``), so this matcher reads each
+token's attributes once per document into plain lists, finds the tokens that can anchor a
+pattern through a word index, and walks the tree from there. It returns what
+``DependencyMatcher`` returns for the same patterns: ``(match_id, [token index per node])``,
+one per distinct assignment of tokens to nodes; a test checks the two agree on the dev set.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from ..relation_rules import SUPPORTED_OPERATORS as _OPERATORS
 class _Node:
     left: int | None  # the index of the node this one hangs from (None for the anchor)
     operator: str | None
-    constraints: tuple[tuple[int, frozenset[int]], ...]  # (attribute slot, allowed values)
+    # (attribute slot, values, whether the values are the excluded ones)
+    constraints: tuple[tuple[int, frozenset[int], bool], ...]
 
 
 class _Tokens:
@@ -54,17 +55,20 @@ class _Tokens:
     def anchored(self, constraints) -> list[int]:
         """The tokens that can stand for a pattern's first node, through its most selective
         constraint's index (all tokens when it has none)."""
-        if not constraints:
+        indexed = [(slot, values) for slot, values, excluded in constraints if not excluded]
+        if not indexed:
             return list(range(len(self.children)))
         best = None
-        for slot, allowed in constraints:
+        for slot, allowed in indexed:
             found = [i for value in allowed for i in self.index[slot].get(value, ())]
             if best is None or len(found) < len(best):
                 best = found
         return sorted(set(best))
 
     def fits(self, i: int, constraints) -> bool:
-        return all(self.values[slot][i] in allowed for slot, allowed in constraints)
+        return all(
+            (self.values[slot][i] in values) != excluded for slot, values, excluded in constraints
+        )
 
     def descendants(self, i: int) -> Iterator[int]:
         stack = list(self.children[i])
@@ -95,17 +99,19 @@ class TreeMatcher:
             nodes.append(_Node(left, operator, self._constraints(key, node.get("RIGHT_ATTRS", {}))))
         self._patterns.append((self.vocab.strings.add(key), tuple(nodes)))
 
-    def _constraints(self, key: str, attrs: dict) -> tuple[tuple[int, frozenset[int]], ...]:
+    def _constraints(self, key: str, attrs: dict) -> tuple[tuple[int, frozenset[int], bool], ...]:
         out = []
         for name, value in attrs.items():
             if name not in _ATTRS:
                 raise ValueError(f"{key}: attribute {name!r} is not supported")
-            values = value["IN"] if isinstance(value, dict) else [value]
-            if name == "POS":
-                allowed = frozenset(POS_IDS[v] for v in values)
-            else:
-                allowed = frozenset(self.vocab.strings.add(str(v)) for v in values)
-            out.append((_ATTRS.index(name), allowed))
+            if isinstance(value, dict) and set(value) - {"IN", "NOT_IN"}:
+                raise ValueError(f"{key}: {name} takes a value, IN or NOT_IN")
+            for excluded, values in _value_sets(value):
+                if name == "POS":
+                    ids = frozenset(POS_IDS[v] for v in values)
+                else:
+                    ids = frozenset(self.vocab.strings.add(str(v)) for v in values)
+                out.append((_ATTRS.index(name), ids, excluded))
         return tuple(out)
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -119,6 +125,14 @@ class TreeMatcher:
                     for found in _extend(tokens, nodes, [start]):
                         matches.append((key, found))
         return matches
+
+
+def _value_sets(value) -> list[tuple[bool, list]]:
+    """(excluded, values) for an attribute's value: a string, ``{IN: [...]}``, ``{NOT_IN: [...]}``
+    or both."""
+    if not isinstance(value, dict):
+        return [(False, [value])]
+    return [(key == "NOT_IN", list(value[key])) for key in ("IN", "NOT_IN") if key in value]
 
 
 def _extend(tokens: _Tokens, nodes: tuple[_Node, ...], assigned: list[int]) -> Iterator[list]:
