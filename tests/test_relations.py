@@ -1456,3 +1456,23 @@ def test_support_for_the_reporters_adversary_is_an_accusation(ag, text, expected
 )
 def test_talks_due_to_resume_and_readiness(ag, text, expected):
     assert triples(ag.extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Delegations of Armenia and Azerbaijan last met face to face in May.",
+            {("ARM", "negotiates-with", "AZE")},
+        ),
+        (
+            "Qatar's prime minister met Hamas leaders in Doha.",
+            {("HAMAS", "negotiates-with", "QAT")},
+        ),
+        # a deadline, a target, the press: no meeting
+        ("Sudan's army and the RSF both met the deadline to submit their proposals.", set()),
+        ("Israel and Hamas met the mediators' conditions for a pause.", set()),
+    ],
+)
+def test_meeting_an_object_that_is_no_actor_is_no_meeting(ag, text, expected):
+    assert triples(ag.extract(text)) == expected

@@ -105,6 +105,9 @@ class PatternSpec(_Strict):
     # The match must name two parties itself ("carried Iranian proposals to Israel"); with
     # fewer it yields nothing rather than borrowing the document's talks.
     parties_named: bool = False
+    # The trigger verb takes no direct object other than an actor ("Armenia and Azerbaijan
+    # met", "met Pashinyan"; not "met the deadline").
+    no_other_object: bool = False
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
     # Sentences that come close (the same cue words, actors nearby) but on which the pattern

@@ -68,6 +68,8 @@ _POINTING_BACK = {"two", "both", "either", "that", "those", "these", "this"}
 # The relations whose pairs are "the sides" an article's talks have.
 _SIDES_OF = ("negotiates-with", "agrees-with")
 _HOSTILE = {"accuses", "attacks", "threatens"}  # relations that make two actors adversaries
+# Objects the parser gives a verb that only say how or when ("met face to face").
+_ADVERBIAL_OBJECTS = {"face", "time", "day", "week", "month", "year", "night", "morning"}
 _MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -204,6 +206,13 @@ class RelationExtractor:
         """The relations one pattern match states (mediations without parties wait)."""
         if spec.within_clause and not _in_one_clause(nodes, spec):
             return
+        if spec.no_other_object and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() not in _ADVERBIAL_OBJECTS
+            and not finder.actors_at(c)
+            for c in nodes[spec.trigger].children
+        ):
+            return  # "both met the deadline": no meeting ("met face to face" is one)
         barred = self.rules.relations[spec.relation].unless_modified_by
         if barred and any(
             c.dep_ in ("amod", "compound") and c.lower_ in barred
