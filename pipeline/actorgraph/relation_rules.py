@@ -108,6 +108,9 @@ class PatternSpec(_Strict):
     # The trigger verb takes no direct object other than an actor ("Armenia and Azerbaijan
     # met", "met Pashinyan"; not "met the deadline").
     no_other_object: bool = False
+    # A node naming a deed that, when the text gives it a doer, must be the source's own
+    # ("warned Iran of a possible Islamic State attack" is no threat by the warner).
+    own_deed: str | None = None
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()
     # Sentences that come close (the same cue words, actors nearby) but on which the pattern
@@ -139,6 +142,7 @@ class PatternSpec(_Strict):
             ("source", self.source),
             ("subject_of", self.subject_of),
             ("target", self.target),
+            ("own_deed", self.own_deed),
         ]
         roles += [("parties", node) for node in self.parties]
         for role, value in roles:

@@ -233,6 +233,14 @@ class RelationExtractor:
         else:
             sources = []
         relation = self.rules.relations[spec.relation]
+        if spec.own_deed is not None and sources:
+            doers = [
+                finder.mentions[c.i]
+                for c in nodes[spec.own_deed].children
+                if c.dep_ in _MODIFIER_DEPS and c.i in finder.mentions
+            ]
+            if doers and not _ids(doers) & {self._acting_for(s, s.doc)[0] for s in sources}:
+                return  # the deed warned of is someone else's
         if (
             relation.symmetric
             and spec.subject_of
