@@ -1476,3 +1476,19 @@ def test_talks_due_to_resume_and_readiness(ag, text, expected):
 )
 def test_meeting_an_object_that_is_no_actor_is_no_meeting(ag, text, expected):
     assert triples(ag.extract(text)) == expected
+
+
+def test_an_office_tied_to_no_state_is_the_filing_states(ag):
+    text = (
+        "MOGADISHU — Defence Minister Ahmed Moallim Fiqi accused al-Shabaab of attacking two army"
+        " bases."
+    )
+    assert ("SOM", "accuses", "AL_SHABAAB") in triples(ag.extract(text))
+    # no dateline: the minister stays himself
+    bare = "Defence Minister Ahmed Moallim Fiqi accused al-Shabaab of attacking two army bases."
+    assert ("AHMED_MOALLIM_FIQI", "accuses", "AL_SHABAAB") in triples(ag.extract(bare))
+
+
+def test_only_a_person_leads(ag):
+    text = "Holdout groups led by Thomas Cirillo's National Salvation Front (NAS) joined the talks."
+    assert not [r for r in ag.extract(text).relations if r.relation == "leads"]

@@ -65,6 +65,8 @@ class RelationType(_Strict):
     # Modifiers of a matched noun that take the relation out of its literal sense ("a verbal
     # attack", "a diplomatic campaign", "a proposed agreement"): such a match yields nothing.
     unless_modified_by: tuple[str, ...] = ()
+    # The actor types a source may have (empty: any): only a person leads.
+    source_types: tuple[str, ...] = ()
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 

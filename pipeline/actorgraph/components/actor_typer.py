@@ -97,6 +97,10 @@ class ActorTyper(RegistryComponent):
                 )
                 if country is not None and official:
                     info["represents"] = country
+                elif entry is None and title is not None:
+                    # "Defence Minister Ahmed Moallim Fiqi told parliament" in a story filed
+                    # from Mogadishu: an office the text ties to no state is the filing state's
+                    info["represents"] = self._filed_from(doc, day)
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:
@@ -134,6 +138,20 @@ class ActorTyper(RegistryComponent):
             entry = self.gazetteer.get(span.kb_id_) if span is not None else None
             if entry is not None and entry.type in _REPRESENTABLE:
                 return entry.id
+        return None
+
+    def _filed_from(self, doc: Doc, day) -> str | None:
+        """The state whose capital the story's dateline names ("MOGADISHU —"), if any."""
+        for dateline in list(doc.spans.get("datelines", []))[:1]:
+            words = []
+            for token in dateline:
+                if token.is_punct or token.text in ("—", "–", "-", "("):
+                    break
+                words.append(token.text)
+            for form in self.gazetteer.lookup(" ".join(words), day):
+                entry = self.gazetteer.get(form.actor_id)
+                if entry is not None and entry.type is ActorType.STATE:
+                    return entry.id
         return None
 
     def _referred_to(self, title: Span, mentions: dict[int, Span]) -> str | None:

@@ -356,6 +356,9 @@ class RelationExtractor:
         target_id = self._acting_for(target, trigger.doc)[0] if lift_target else target.kb_id_
         if source_id == target_id:
             return
+        source_types = self.rules.relations[relation].source_types
+        if source_types and source.label_ not in source_types:
+            return  # "holdout groups led by the NAS": a group leads nothing
         sent = trigger.sent
         hedged = self._hedged(nodes, trigger)
         claimant = self._speaker(trigger, finder)
