@@ -70,6 +70,8 @@ _SIDES_OF = ("negotiates-with", "agrees-with")
 _HOSTILE = {"accuses", "attacks", "threatens"}  # relations that make two actors adversaries
 # Objects the parser gives a verb that only say how or when ("met face to face").
 _ADVERBIAL_OBJECTS = {"face", "time", "day", "week", "month", "year", "night", "morning"}
+# Descriptions of a person beside their name, besides the proxy nouns ("X, the general who").
+_RANKS = {"general", "colonel", "major", "admiral", "marshal", "cleric", "commander", "chief"}
 _MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
 _DEED_REACH = 3  # sentences back that "the launch" may refer to
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -776,8 +778,9 @@ class _ActorFinder:
     def _apposition_of(self, token: Token) -> list[Span]:
         """A description set beside a named actor is that actor: "Tadesse Werede, the general
         who heads the interim administration" (the relative clause's subject)."""
-        span = self.mentions.get(token.head.i) if token.dep_ == "appos" else None
-        return [span] if span is not None else []
+        describes = token.lemma_.lower() in self.words.proxies or token.lemma_.lower() in _RANKS
+        span = self.mentions.get(token.head.i) if token.dep_ == "appos" and describes else None
+        return [span] if span is not None else []  # not "Washington, ... last month's deal"
 
     def _named_in_apposition(self, token: Token) -> list[Span]:
         """The actor an unnamed description is set beside: "the group's leader, Aidarous
