@@ -4,9 +4,9 @@ Patterns and cue lemmas come from ``relations.yaml`` (see its header); a relatio
 emitted where a pattern ties two actor mentions together syntactically, never for mere
 co-occurrence in a sentence. For every match:
 
-* the ``source``/``target``/``parties`` nodes are mapped to actor mentions: a token inside a
-  mention, its conjuncts ("Türkiye and Qatar"), and proxy nouns that stand for the actor
-  modifying them ("the Pakistani delegation", "the government of Kabul");
+* the ``source``/``target``/``parties`` nodes are mapped to actor mentions (``_actor_finder``):
+  a token inside a mention, its conjuncts ("Türkiye and Qatar"), and proxy nouns that stand for
+  the actor modifying them ("the Pakistani delegation", "the government of Kabul");
 * an office holder acts for the state or group they represent (``doc._.actors``): "Ukrainian
   President Zelensky accused Moscow" gives Ukraine accuses Russia, attributed to Zelensky;
   sources and parties are lifted this way, the target of a directed relation is not;
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -41,6 +40,19 @@ from spacy.util import ensure_path
 from ..extensions import install_extensions
 from ..relation_rules import PatternSpec, RelationRules
 from ..resources import relations_file
+from ._actor_finder import (
+    ADVERBIAL_OBJECTS,
+    INHERITING_DEPS,
+    MODIFIER_DEPS,
+    PERSON_LABELS,
+    VERBAL,
+    ActorFinder,
+    Words,
+    accusation_over,
+    actor_ids,
+    claimed,
+    unique_spans,
+)
 from ._tree_matcher import TreeMatcher
 
 HEDGED_FACTOR = 0.75
@@ -49,46 +61,13 @@ REPORTED_FACTOR = 0.8
 DOCUMENT_PARTIES_FACTOR = 0.8
 DASHED_PAIR_CONFIDENCE = 0.8
 _DASHES = {"-", "–", "—", "‑"}
-_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
-_PARTY_PREPS = {"between", "with", "among"}
-_PROXY_PREPS = {"of", "from"}
-_VERB_TAGS = {"VBN", "VBD", "VBG"}
-_VERBAL = {"VERB", "AUX"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "prep", "attr", "oprd"}
-_INHERITING_DEPS = {"conj", "xcomp", "advcl", "acomp"}  # acomp: "are due to resume talks"
-_RELATIVE_PRONOUNS = {"which", "who", "that"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
-_QUANTIFIER_PRONOUNS = {"both", "all"}
-_MAX_PROXY_DEPTH = 2
-_DESCRIPTION_REACH = 2  # sentences back that "the group" may refer to
-_SPEAKER_PRONOUNS = {"it", "they", "we"}
-_PERSON_LABELS = {"PERSON", "MINISTER"}
 # Words that make a description point back to sides just named ("the two sides", "that round").
 _POINTING_BACK = {"two", "both", "either", "that", "those", "these", "this"}
 # The relations whose pairs are "the sides" an article's talks have.
 _SIDES_OF = ("negotiates-with", "agrees-with")
 _HOSTILE = {"accuses", "attacks", "threatens"}  # relations that make two actors adversaries
-# Objects the parser gives a verb that only say how or when ("met face to face").
-_ADVERBIAL_OBJECTS = {"face", "time", "day", "week", "month", "year", "night", "morning"}
-# Descriptions of a person beside their name, besides the proxy nouns ("X, the general who").
-_RANKS = {"general", "colonel", "major", "admiral", "marshal", "cleric", "commander", "chief"}
-_MAX_CLIMB = 4  # clauses a speech act may be hung below its speech verb
-_DEED_REACH = 3  # sentences back that "the launch" may refer to
-_DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
-_CLAIM_NOUNS = {
-    "claim",
-    "suggestion",
-    "report",
-    "allegation",
-    "assertion",
-    "accusation",
-    "charge",
-    "rumour",
-    "rumor",
-    "speculation",
-    "notion",
-    "idea",
-}
 
 
 class RelationExtractor:
@@ -127,7 +106,7 @@ class RelationExtractor:
         for spec in rules.patterns:
             self.matcher.add(spec.id, rules.matcher_pattern(spec))
             self._specs[spec.id] = spec
-        self._words = _Words.from_rules(rules)
+        self._words = Words.from_rules(rules)
         self._speech = self._words.speech_verbs
         self._hedge_words = frozenset(rules.modality.hedge_words)
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
@@ -177,7 +156,7 @@ class RelationExtractor:
             self.initialize()
         spans = doc.spans[self.spans_key]
         mentions = {i: span for span in spans for i in range(span.start, span.end)}
-        finder = _ActorFinder(mentions, self._words)
+        finder = ActorFinder(mentions, self._words)
         found: dict[tuple, dict] = {}
         open_mediations: list[tuple[PatternSpec, dict[str, Token], list[Span], list[Span]]] = []
         for match_id, token_ids in sorted(self.matcher(doc), key=lambda m: (m[1][0], m[0])):
@@ -201,7 +180,7 @@ class RelationExtractor:
         self,
         spec: PatternSpec,
         nodes: dict[str, Token],
-        finder: _ActorFinder,
+        finder: ActorFinder,
         found: dict,
         open_mediations: list,
     ) -> None:
@@ -210,7 +189,7 @@ class RelationExtractor:
             return
         if spec.no_other_object and any(
             c.dep_ == "dobj"
-            and c.lemma_.lower() not in _ADVERBIAL_OBJECTS
+            and c.lemma_.lower() not in ADVERBIAL_OBJECTS
             and not finder.actors_at(c)
             for c in nodes[spec.trigger].children
         ):
@@ -239,9 +218,9 @@ class RelationExtractor:
             doers = [
                 finder.mentions[c.i]
                 for c in nodes[spec.own_deed].children
-                if c.dep_ in _MODIFIER_DEPS and c.i in finder.mentions
+                if c.dep_ in MODIFIER_DEPS and c.i in finder.mentions
             ]
-            if doers and not _ids(doers) & {self._acting_for(s, s.doc)[0] for s in sources}:
+            if doers and not actor_ids(doers) & {self._acting_for(s, s.doc)[0] for s in sources}:
                 return  # the deed warned of is someone else's
         if (
             relation.symmetric
@@ -255,9 +234,9 @@ class RelationExtractor:
             targets = finder.actors_at(nodes[spec.target], conjuncts=not spec.target_alone)
         else:
             targets = []
-        parties = _unique([p for node in spec.parties for p in finder.parties_of(nodes[node])])
+        parties = unique_spans([p for node in spec.parties for p in finder.parties_of(nodes[node])])
         if spec.reciprocal:  # "Israel and Hamas blamed each other", "clashes between A and B"
-            for source, target in _pairs(_unique(sources + parties)):
+            for source, target in _pairs(unique_spans(sources + parties)):
                 self._add(found, finder, spec, nodes, source, target, 1.0)
                 self._add(found, finder, spec, nodes, target, source, 1.0)
             return
@@ -266,7 +245,7 @@ class RelationExtractor:
         if not targets and spec.target and sources:
             # "Iran suspended cooperation with the agency, accusing it of ...": the actor
             # named last before "it", other than the source
-            targets = finder.pronoun_antecedent(nodes[spec.target], _ids(sources))
+            targets = finder.pronoun_antecedent(nodes[spec.target], actor_ids(sources))
         if not targets and spec.target and sources and finder.names_the_sides(nodes[spec.target]):
             # "urged both sides to", "did not blame either side": the sides of the talks
             # the article reported last
@@ -287,7 +266,7 @@ class RelationExtractor:
             pairs = _symmetric_pairs(sources, targets + parties, finder, nodes, spec)
         elif spec.parties:
             parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
-            if relation.document_parties and len(_ids(parties)) < 2:
+            if relation.document_parties and len(actor_ids(parties)) < 2:
                 if not spec.parties_named:
                     open_mediations.append((spec, nodes, sources, parties))
                 return
@@ -309,12 +288,12 @@ class RelationExtractor:
         for source, target in pairs:
             self._add(found, finder, spec, nodes, source, target, 1.0)
 
-    def _groups_of(self, token: Token, sources: list[Span], finder: _ActorFinder) -> list[Span]:
+    def _groups_of(self, token: Token, sources: list[Span], finder: ActorFinder) -> list[Span]:
         """ "The delegation was led by X": an unnamed group noun is the group of the state or
         group X represents."""
         if token.lemma_.lower() not in finder.words.proxies or token.i in finder.mentions:
             return []
-        if any(c.dep_ in _MODIFIER_DEPS for c in token.children):
+        if any(c.dep_ in MODIFIER_DEPS for c in token.children):
             return []  # "a Hamas delegation" the resolver could not name: not the leader's
         out = []
         for source in sources:
@@ -336,7 +315,7 @@ class RelationExtractor:
     def _add(
         self,
         found: dict,
-        finder: _ActorFinder,
+        finder: ActorFinder,
         spec: PatternSpec,
         nodes: dict[str, Token],
         source: Span,
@@ -417,7 +396,7 @@ class RelationExtractor:
         return span.kb_id_, None
 
     def _link_to_talks(
-        self, doc: Doc, found: dict, finder: _ActorFinder, open_mediations: list
+        self, doc: Doc, found: dict, finder: ActorFinder, open_mediations: list
     ) -> None:
         """Give mediations stated apart from their talks the parties of the document's talks.
 
@@ -452,12 +431,12 @@ class RelationExtractor:
                 for s in sources
                 if (spec.relation, self._acting_for(s, s.doc)[0], sentence) not in stated
             ]
-            mediators = _ids(sources)
+            mediators = actor_ids(sources)
             kinds = self.rules.relations[spec.relation].document_parties or _SIDES_OF
             fitting = [
                 key
                 for key in order
-                if key[0] in kinds and _ids(named) <= key[1] and not key[1] & mediators
+                if key[0] in kinds and actor_ids(named) <= key[1] and not key[1] & mediators
             ]
             if fitting:
                 # "both delegations agreed", "shuttled between the two rooms": the sides just
@@ -503,7 +482,7 @@ class RelationExtractor:
                 continue
             info = actors.get(record["source"]) or {}
             sides = led.get(record["source"], set())
-            if info.get("type") not in _PERSON_LABELS or info.get("represents") or len(sides) != 1:
+            if info.get("type") not in PERSON_LABELS or info.get("represents") or len(sides) != 1:
                 continue
             (side,) = sides
             if side == record["target"]:
@@ -521,7 +500,7 @@ class RelationExtractor:
             if new_key not in found or found[new_key]["confidence"] < moved["confidence"]:
                 found[new_key] = moved
 
-    def _dashed_pairs(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
+    def _dashed_pairs(self, doc: Doc, finder: ActorFinder, found: dict) -> None:
         """ "Congo–Rwanda talks": two actors joined by a hyphen or dash right before a talks
         noun are its sides, however the parser attached the three words."""
         if "negotiates-with" not in self.rules.relations:
@@ -589,7 +568,7 @@ class RelationExtractor:
             if key not in found or found[key]["confidence"] < derived["confidence"]:
                 found[key] = derived
 
-    def _relate_by_office(self, doc: Doc, finder: _ActorFinder, found: dict) -> None:
+    def _relate_by_office(self, doc: Doc, finder: ActorFinder, found: dict) -> None:
         """Relations an office title states by itself: "President X" leads the state X
         represents (the office held on the article's date, or the actor named before the title).
 
@@ -626,7 +605,7 @@ class RelationExtractor:
                 nodes = {"title": doc[title.end - 1], "person": span[0]}
                 self._add(found, finder, spec, nodes, span, target, 1.0)
 
-    def _speaker(self, trigger: Token, finder: _ActorFinder) -> Span | None:
+    def _speaker(self, trigger: Token, finder: ActorFinder) -> Span | None:
         """The actor mention whose speech governs the trigger ("Kabul said that ...",
         "according to Kabul")."""
         token = trigger
@@ -697,575 +676,27 @@ class RelationExtractor:
         return self.from_bytes((ensure_path(path) / "rules.json").read_bytes())
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The word lists from the rules file that map pattern nodes to actors."""
-
-    proxies: frozenset[str]
-    group_proxies: frozenset[str]
-    speech_verbs: frozenset[str]
-    accuse_verbs: frozenset[str]
-    non_parties: frozenset[str]
-    mediation_words: frozenset[str]
-    group_descriptions: frozenset[str]
-    government_descriptions: frozenset[str]
-    seated_proxies: frozenset[str]
-    authored_proxies: frozenset[str]
-    third_party_words: frozenset[str]
-    speech_acts: frozenset[str]
-    both_sides_nouns: frozenset[str]
-    deed_reports: dict[str, frozenset[str]]
-
-    @classmethod
-    def from_rules(cls, rules: RelationRules) -> _Words:
-        def cue(name: str) -> frozenset[str]:
-            return frozenset(rules.cues.get(name, ()))
-
-        group_proxies = frozenset(rules.group_proxies)
-        return cls(
-            proxies=frozenset(rules.proxies) | group_proxies,
-            group_proxies=group_proxies,
-            speech_verbs=frozenset(rules.modality.speech_verbs),
-            accuse_verbs=cue("accuse_verbs"),
-            non_parties=cue("non_party_nouns"),
-            mediation_words=cue("mediator_nouns") | cue("mediation_nouns"),
-            group_descriptions=cue("group_descriptions"),
-            government_descriptions=cue("government_descriptions"),
-            seated_proxies=cue("seated_proxies"),
-            authored_proxies=cue("authored_proxies"),
-            # what a speaker does with words: accuse, demand, warn, hold responsible
-            both_sides_nouns=cue("both_sides_nouns"),
-            speech_acts=cue("accuse_verbs")
-            | cue("demand_verbs")
-            | cue("urge_verbs")
-            | cue("warn_verbs")
-            | cue("threaten_verbs")
-            | {"hold", "call"},
-            third_party_words=cue("mediate_verbs")
-            | cue("mediator_nouns")
-            | cue("mediation_nouns")
-            | {"auspices", "aegis"},
-            deed_reports={
-                deed: frozenset((deed, *verbs)) for deed, verbs in rules.deed_reports.items()
-            },
-        )
-
-
-class _ActorFinder:
-    """Maps pattern nodes to the actor mentions they stand for."""
-
-    def __init__(self, mentions: dict[int, Span], words: _Words) -> None:
-        self.mentions = mentions
-        self.words = words
-
-    def actors_at(self, token: Token, *, conjuncts: bool = True) -> list[Span]:
-        token = _relative_antecedent(self._antecedent(token))
-        out: list[Span] = []
-        for item in (token, *token.conjuncts) if conjuncts else (token,):
-            span = self.mentions.get(item.i)
-            if span is None:
-                found = (
-                    self._named_in_apposition(item)
-                    or self._through_proxy(item)
-                    or self._described_group(item)
-                    or self._apposition_of(item)
-                )
-                out += found if found else self._described_government(item)
-            else:
-                out.append(span)
-        return _unique(out)
-
-    def _apposition_of(self, token: Token) -> list[Span]:
-        """A description set beside a named actor is that actor: "Tadesse Werede, the general
-        who heads the interim administration" (the relative clause's subject)."""
-        describes = token.lemma_.lower() in self.words.proxies or token.lemma_.lower() in _RANKS
-        span = self.mentions.get(token.head.i) if token.dep_ == "appos" and describes else None
-        return [span] if span is not None else []  # not "Washington, ... last month's deal"
-
-    def _named_in_apposition(self, token: Token) -> list[Span]:
-        """The actor an unnamed description is set beside: "the group's leader, Aidarous
-        al-Zubaidi" is the person, not the group."""
-        if token.lemma_.lower() not in self.words.proxies:
-            return []
-        children = list(token.children)
-        named = [self.mentions[c.i] for c in children if c.dep_ == "appos" and c.i in self.mentions]
-        modifiers = {
-            self.mentions[c.i].kb_id_
-            for c in children
-            if c.dep_ in _MODIFIER_DEPS and c.i in self.mentions
-        }
-        if modifiers:
-            # "his Cambodian counterpart, Hun Manet" is the prime minister, who represents
-            # Cambodia; "the Vatican's envoy, Cardinal Zuppi", whom the registry does not
-            # place, stays the Vatican, as for any proxy
-            info = token.doc._.actors or {}
-            named = [n for n in named if (info.get(n.kb_id_) or {}).get("represents") in modifiers]
-        return named
-
-    def _described_government(self, token: Token) -> list[Span]:
-        """The state "the government" stands for where it faces an armed group: "talks between
-        the government and the Houthis" (Yemen's), "the junta accused JNIM" (Mali's), when the
-        sentence's armed groups all belong to one state."""
-        if token.lemma_.lower() not in self.words.government_descriptions:
-            return []
-        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
-        # "the government", or bare as a modifier: "government forces", "talks between
-        # government and STC representatives"
-        # ("army posts" is left alone: an armed group fights other states' armies too)
-        # ("army posts" is left alone: whose army fights a group is often another state's)
-        bare_modifier = (
-            not determiners and token.dep_ in ("compound", "nmod") and token.lower_ == "government"
-        )
-        if determiners != ["the"] and not bare_modifier:
-            return []
-        if any(c.dep_ in _MODIFIER_DEPS and c.dep_ != "amod" for c in token.children):
-            return []
-        info = token.doc._.actors or {}
-        countries = {
-            (info.get(span.kb_id_) or {}).get("country")
-            for i, span in self.mentions.items()
-            if i == span.start and span.label_ == "MILITANT_GROUP" and span.sent == token.sent
-        }
-        if len(countries) != 1 or None in countries:
-            return []
-        (country,) = countries
-        clause = _clause_of(token)
-        states = {
-            span.kb_id_
-            for i, span in self.mentions.items()
-            if i == span.start
-            and span.label_ == "STATE"
-            and i in clause
-            # "Saudi-brokered talks", "under Omani auspices": a third party, not a side
-            and span.root.head.lemma_.lower() not in self.words.third_party_words
-        }
-        if bare_modifier and states - {country}:
-            return []  # "JNIM attacked government posts in Benin": whose is unclear
-        return [Span(token.doc, token.i, token.i + 1, label="STATE", kb_id=country)]
-
-    def _described_group(self, token: Token) -> list[Span]:
-        """The armed group "the group", "the militia" or "the rebels" refers back to: the last
-        one named in this sentence or the two before ("the ELN ... accusing the guerrilla
-        group of war crimes"), when the description names no actor of its own."""
-        if token.lemma_.lower() not in self.words.group_descriptions:
-            return []
-        children = list(token.children)
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
-            return []
-        for c in children:  # "the guerrilla group", not "the G7 group" or "the group of 20"
-            named = c.pos_ == "PROPN" or c.i in self.mentions
-            of_what = c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
-            # "accused the group of war crimes": the charge, not "the group of 20"
-            of_what = of_what and token.head.lemma_ not in self.words.accuse_verbs
-            if c.dep_ in ("poss", "nmod", "nummod") or of_what or (c.dep_ == "compound" and named):
-                return []
-        sentences = 0
-        sentence = token.sent
-        for i in range(token.i - 1, -1, -1):
-            if i < sentence.start:
-                sentences += 1
-                if sentences > _DESCRIPTION_REACH:
-                    return []
-                sentence = token.doc[i].sent
-            span = self.mentions.get(i)
-            if span is not None and span.label_ == "MILITANT_GROUP":
-                return [span]
-        return []
-
-    def doers_before(self, deed: Token) -> list[Span]:
-        """Who did a deed the text names only by a definite description: "North Korea fired a
-        missile ... Japan condemned the launch" (North Korea). The doer is taken from the
-        nearest earlier report of the same deed, in this sentence or the few before it, that
-        names one: the subject of a verb ("launched"), its "by" agent, or the noun's own actor
-        modifier ("a US strike", "Russia's attack"). Further back, the article's earlier
-        reports must all name the same doer ("Israeli air strikes" in the first paragraph and
-        "denounced the strikes" in the fifth). Negated reports do not count."""
-        reports = self.words.deed_reports.get(deed.lemma_.lower())
-        children = list(deed.children)
-        if reports is None or not any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in children
-        ):
-            return []
-        if any(t.i in self.mentions for t in deed.subtree):
-            return []  # "the Israeli strikes on Gaza": other patterns read it
-        sentence, sentences = deed.sent, 0
-        farther: dict[frozenset, list[Span]] = {}
-        for i in range(deed.i - 1, -1, -1):
-            if i < sentence.start:
-                sentences += 1
-                sentence = deed.doc[i].sent
-            token = deed.doc[i]
-            if token.lemma_.lower() not in reports:
-                continue
-            if deed.tag_ == "NN" and token.tag_ == "NNS":
-                continue  # "the attack" is not "the 2008 Mumbai attacks"
-            doers = self._doers_of(token)
-            if doers and sentences <= _DEED_REACH:
-                return doers
-            if doers:
-                farther.setdefault(frozenset(_ids(doers)), doers)
-        return next(iter(farther.values())) if len(farther) == 1 else []
-
-    def _doers_of(self, token: Token) -> list[Span]:
-        """The actors a report of a deed names as its doer (see ``doers_before``)."""
-        children = list(token.children)
-        if any(c.dep_ == "neg" for c in children):
-            return []
-        for agent in (c for c in children if c.dep_ == "agent"):  # "strikes carried out by"
-            for pobj in agent.children:
-                if pobj.dep_ == "pobj":
-                    return self.actors_at(pobj)
-        if token.pos_ == "VERB":
-            passive = any(c.dep_ == "nsubjpass" for c in children) or token.dep_ == "acl"
-            return [] if passive else self.subject_actors(token)
-        return [
-            self.mentions[c.i]
-            for c in children
-            if c.dep_ in ("poss", "amod", "compound") and c.i in self.mentions
-        ]
-
-    @staticmethod
-    def _antecedent(token: Token) -> Token:
-        """What "both"/"all" stands for in "the TTP and the Gul Bahadur faction, both blamed
-        for ...": the coordination right before it (its first conjunct), else the token."""
-        if token.lower_ not in _QUANTIFIER_PRONOUNS or token.pos_ not in ("PRON", "DET"):
-            return token
-        if any(child.dep_ == "prep" for child in token.children):
-            return token  # "both of them": no antecedent rule
-        i = token.i - 1
-        while i >= token.sent.start and token.doc[i].is_punct:
-            i -= 1
-        if i < token.sent.start or i == token.i - 1:
-            return token  # the antecedent is set off by a comma or dash
-        previous = token.doc[i]
-        while previous.dep_ == "conj" and previous.head.i < previous.i:
-            previous = previous.head
-        return previous if previous.conjuncts else token
-
-    def _through_proxy(self, token: Token, depth: int = 0) -> list[Span]:
-        """The actor a proxy noun stands for: "the Pakistani delegation", "the government of
-        Kabul"; with a coordinated modifier, each of its actors ("Pakistan and Afghanistan's
-        Taliban government agreed": both sides)."""
-        lemma = token.lemma_.lower()
-        if lemma not in self.words.proxies:
-            return []
-        candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
-        for child in token.children:
-            # "officials in Kabul", "a spokesman for Hemedti"
-            seated = child.lower_ in ("in", "for") and lemma in self.words.seated_proxies
-            # "a report by UN experts"
-            seated = seated or (child.lower_ == "by" and lemma in self.words.authored_proxies)
-            if child.dep_ == "prep" and (child.lower_ in _PROXY_PREPS or seated):
-                candidates += [g for g in child.children if g.dep_ == "pobj"]
-        for candidate in candidates:
-            span = self.mentions.get(candidate.i)
-            if span is None:
-                nominal = candidate.pos_ in ("NOUN", "PROPN")
-                nested = nominal and candidate.lemma_ in self.words.proxies
-                if depth < _MAX_PROXY_DEPTH and nested:
-                    # "officials from Sudan's army and the RSF": a proxy of a proxy
-                    found = self._through_proxy(candidate, depth + 1) or self._described_government(
-                        candidate
-                    )
-                    states = any(f.label_ == "STATE" for f in found)
-                    if lemma in self.words.group_proxies and states:
-                        return []
-                    if found:
-                        others = [self.mentions.get(c.i) for c in candidate.conjuncts]
-                        return [*found, *(o for o in others if o is not None)]
-                continue
-            if lemma in self.words.group_proxies and span.label_ == "STATE":
-                return []  # "Sudanese rebels" are not Sudan
-            represents = ((token.doc._.actors or {}).get(span.kb_id_) or {}).get("represents")
-            if represents and span.label_ in _PERSON_LABELS:
-                # "Kurti's government" is Kosovo's, "Putin's envoy" Russia's
-                return [Span(token.doc, span.start, span.end, label="STATE", kb_id=represents)]
-            others = [self.mentions.get(c.i) for c in candidate.conjuncts]
-            return [span, *(o for o in others if o is not None)]
-        whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
-        if whose and token.head.dep_ == "relcl":
-            # "Burundi, whose troops back the Congolese army": the clause's noun
-            span = self.mentions.get(token.head.head.i)
-            return [span] if span is not None else []
-        return []
-
-    def subject_actors(self, verb: Token) -> list[Span]:
-        """Actors of a verb's subject, inherited where the verb has none of its own.
-
-        A coordinated verb shares its head's subject ("rejected ... and accused Kabul"), as do
-        controlled infinitives ("refused to talk with") and participles ("..., accusing Kabul");
-        in a relative clause, "which"/"who" stands for the noun the clause modifies.
-        """
-        speaker = self._matrix_speaker(verb)
-        if speaker is not None:
-            verb = speaker
-        seen = set()
-        inherited = False
-        while verb.i not in seen:
-            seen.add(verb.i)
-            for child in verb.children:
-                # "Pakistan was forced to take measures": a passive verb's subject controls
-                # its infinitive complement
-                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and inherited):
-                    if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                        return self.actors_at(verb.head)
-                    if child.lower_ in _SPEAKER_PRONOUNS:
-                        return self._speaker_of(verb)
-                    if child.lower_ in ("he", "she"):
-                        return self._person_before(child)
-                    return self.actors_at(child)
-            accusation = _accusation_over(verb, self.words.accuse_verbs)
-            if accusation is not None:  # "accused the UAE of arming the RSF": the UAE arms
-                return self.actors_at(_accused(accusation))
-            if verb.dep_ == "acl" and verb.tag_ == "VBG":
-                # "Omani diplomats, acting as go-betweens, ...": the noun the participle describes
-                return self.actors_at(verb.head)
-            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                # "Norway played a key role in brokering the talks", "succeeded in brokering"
-                # ("stopped short of blaming": through the adverb)
-                head = verb.head.head
-                head = head.head if head.dep_ in ("dobj", "attr", "advmod", "acomp") else head
-                if head.pos_ in _VERBAL and head.i not in seen:
-                    verb = head
-                    continue
-            inherited = verb.dep_ == "xcomp"
-            if verb.dep_ in _INHERITING_DEPS and verb.head.i != verb.i:
-                verb = verb.head
-            else:
-                break
-        return []
-
-    def _matrix_speaker(self, verb: Token) -> Token | None:
-        """The speech verb a speech act really shares its subject with, where the parser hung
-        it on the reported clause: in "Burhan said his troops had withdrawn and accused the
-        group of ...", "accused" (simple past) is coordinated with "had withdrawn" (past
-        perfect, what was said), so Burhan accuses, not the troops."""
-        children = list(verb.children)
-        if (
-            verb.dep_ != "conj"
-            or verb.tag_ != "VBD"
-            or verb.lemma_ not in self.words.speech_acts
-            or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children)
-        ):
-            return None
-        token = verb
-        for _ in range(_MAX_CLIMB):
-            if token.dep_ not in ("conj", "advcl"):
-                return None
-            token = token.head
-            past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
-            if (
-                token.dep_ == "ccomp"
-                and past_perfect
-                and token.head.lemma_ in self.words.speech_verbs
-            ):
-                return token.head
-        return None
-
-    def _speaker_of(self, verb: Token) -> list[Span]:
-        """Who "it"/"they"/"we" is in what a speaker says of itself: "Iran says it offers the
-        Houthis only political support", "'We will respond,' Pakistan said"."""
-        while verb.head.i != verb.i:
-            if verb.dep_ in ("ccomp", "parataxis"):
-                verb = verb.head
-                if verb.lemma_ in self.words.speech_verbs:
-                    return self.subject_actors(verb)
-            elif _claimed(verb):  # "Islamabad denied reports that it had held talks"
-                return self.subject_actors(verb.head.head)
-            elif verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "pobj"):
-                # "Pakistan condemned the bombing, which it blamed on the TTP"
-                head = verb.head.head
-                head = head.head if head.dep_ == "prep" else head
-                return self.subject_actors(head) if head.pos_ in _VERBAL else []
-            else:
-                break
-        return []
-
-    def pronoun_antecedent(self, token: Token, excluded: set[str]) -> list[Span]:
-        """What "it" refers to as the object of a charge ("accusing it of", "blamed it for"):
-        an actor that is neither a person nor one of ``excluded`` (the source), named before
-        it in its own sentence (the nearest), else the subject of the sentence before."""
-        if token.lower_ != "it" or token.dep_ != "dobj":
-            return []
-        if token.head.lemma_ not in self.words.accuse_verbs:
-            return []  # "warned it of": who is warned is left to the speaker rules
-        if not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.head.children):
-            return []  # "Iran condemned it": the deed, not an actor
-
-        def fits(span: Span | None) -> bool:
-            return (
-                span is not None
-                and span.label_ not in _PERSON_LABELS
-                and span.kb_id_ not in excluded
-                and not _plural(span)  # "the three European countries" are no "it"
-            )
-
-        for i in range(token.i - 1, token.sent.start - 1, -1):
-            if fits(self.mentions.get(i)):
-                return [self.mentions[i]]
-        if token.sent.start == 0:
-            return []
-        previous = token.doc[token.sent.start - 1].sent
-        for i in range(previous.start, previous.end):
-            span = self.mentions.get(i)
-            if fits(span) and any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)
-            ):
-                return [span]
-        return []
-
-    def _person_before(self, pronoun: Token) -> list[Span]:
-        """Whom "he"/"she" refers to: the nearest person named as a subject before it, in its
-        sentence or the one before ("President Aliyev has said ... over Grozny, though he ...":
-        Aliyev, not a place the NER took for a person)."""
-        floor = pronoun.sent.start
-        if floor > 0:
-            floor = pronoun.doc[floor - 1].sent.start
-        for i in range(pronoun.i - 1, floor - 1, -1):
-            span = self.mentions.get(i)
-            if span is None or span.label_ not in _PERSON_LABELS or i != span.start:
-                continue
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)):
-                return [span]
-        return []
-
-    def names_the_sides(self, token: Token) -> bool:
-        """Whether a node is "both sides", "either side", "the two countries": the sides of
-        talks named before, not an actor of its own."""
-        if token.i in self.mentions or token.lemma_.lower() not in self.words.both_sides_nouns:
-            return False
-        return any(
-            c.dep_ in ("det", "predet", "nummod", "preconj")
-            and c.lower_ in ("both", "either", "two")
-            for c in token.children
-        )
-
-    def non_party_subject(self, verb: Token) -> bool:
-        """Whether a verb's own subject is a mediator or an observer ("Qatari mediators")."""
-        return any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in self.words.non_parties for c in verb.children
-        )
-
-    def has_party_phrase(self, token: Token) -> bool:
-        """Whether a node names its parties ("talks with ...", "between ..."); "met with
-        Qatari mediators" names none."""
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ in _PARTY_PREPS
-            and not all(
-                g.lemma_.lower() in self.words.non_parties for g in c.children if g.dep_ == "pobj"
-            )
-            for c in token.children
-        )
-
-    def parties_of(self, token: Token) -> list[Span]:
-        """Participants named around a node: itself, "between A and B", "A-B talks"."""
-        # a mediator is no party, nor is what it is coordinated with ("US and Saudi mediation")
-        out = [] if token.lemma_.lower() in self.words.mediation_words else self.actors_at(token)
-        modifiers: list[Span] = []
-        phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS]
-        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for noun in (g for g in of.children if g.dep_ == "pobj"):
-                # "the exchange of prisoners between Russia and Ukraine"
-                phrases += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
-        for child in phrases:
-            for grandchild in child.children:
-                # "met with Qatari mediators": the mediators are no side
-                if grandchild.dep_ == "pobj" and grandchild.lemma_ not in self.words.non_parties:
-                    out += self.actors_at(grandchild)
-        for child in token.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i < token.i and child.tag_ not in _VERB_TAGS:
-                # "EU-facilitated" or "Qatari-mediated" names a third party, not a side.
-                modifiers += [self.mentions[t.i] for t in child.subtree if t.i in self.mentions]
-        # One actor before "talks" is a venue or a side ("Doha talks"); two or more name the
-        # parties ("US-Iran talks"), except before a mediator ("US and Saudi mediation"); a
-        # possessor is a side where a partner is named ("Pakistan's talks with Afghanistan").
-        possessor = [
-            self.mentions[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.mentions
-        ]
-        if possessor and phrases and token.lemma_.lower() not in self.words.mediation_words:
-            out += possessor
-        if len(_ids(modifiers)) >= 2 and token.lemma_.lower() not in self.words.mediation_words:
-            out += modifiers
-        return _unique(out)
-
-
-def _clause_of(token: Token) -> set[int]:
-    """The token indices of the clause ``token`` is in: the subtree of its nearest verb,
-    without the verbs coordinated with it ("Government negotiators blamed the Houthis, and the
-    State Department called on ..." has two clauses)."""
-    verb = token
-    while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
-        verb = verb.head
-    out: set[int] = set()
-    stack = [verb]
-    while stack:
-        item = stack.pop()
-        out.add(item.i)
-        stack += [c for c in item.children if not (c.dep_ == "conj" and c.pos_ in _VERBAL)]
-    return out
-
-
 def _in_one_clause(nodes: dict[str, Token], spec: PatternSpec) -> bool:
     """Whether no node hangs below the pattern's root through another verb."""
     root = nodes[spec.pattern[0]["RIGHT_ID"]]
     for token in nodes.values():
         while token.i != root.i and token.head.i != token.i:
             token = token.head
-            if token.i != root.i and token.pos_ in _VERBAL:
+            if token.i != root.i and token.pos_ in VERBAL:
                 return False
     return True
-
-
-def _plural(span: Span) -> bool:
-    """Whether a mention names a plural ("European countries", "Houthi rebels")."""
-    head = span.root
-    if head.dep_ in _MODIFIER_DEPS and head.head.i >= span.end:
-        head = head.head
-    return head.tag_ == "NNS"
-
-
-def _relative_antecedent(token: Token) -> Token:
-    """What "whose", or a relative pronoun object, stands for: the noun its relative clause
-    describes ("the United States, whose mediation produced ...", "the TTP, which Islamabad
-    blames for the attacks"); else the token."""
-    if token.lower_ in _RELATIVE_PRONOUNS | {"whom"} and token.dep_ == "dobj":
-        return token.head.head if token.head.dep_ == "relcl" else token
-    if token.lower_ != "whose":
-        return token
-    clause = token
-    while clause.dep_ != "relcl" and clause.head.i != clause.i:
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else token
-
-
-def _accusation_over(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
-    """The accusing verb whose "of ..." or "for ..." complement ``token`` heads: "accused the
-    UAE of arming the RSF", "blamed Kigali for backing the M23"."""
-    if token.dep_ != "pcomp" or token.head.lower_ not in ("of", "for"):
-        return None
-    verb = token.head.head
-    return verb if verb.lemma_ in accuse_verbs else None
 
 
 def _accusation_above(token: Token, accuse_verbs: frozenset[str]) -> Token | None:
     """The accusing verb whose charge ``token`` belongs to, through the verbs that share its
     subject: "accused Rwanda of sending troops to reinforce the M23" covers "reinforce"."""
     while True:
-        accusation = _accusation_over(token, accuse_verbs)
-        if accusation is not None or token.dep_ not in _INHERITING_DEPS:
+        accusation = accusation_over(token, accuse_verbs)
+        if accusation is not None or token.dep_ not in INHERITING_DEPS:
             return accusation
         if token.head.i == token.i:
             return None
         token = token.head
-
-
-def _accused(verb: Token) -> Token:
-    """Who an accusing verb accuses: its object, or its passive subject."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
-    return verb
 
 
 def _second_object(token: Token) -> bool:
@@ -1289,33 +720,22 @@ def _governors(nodes: dict[str, Token], *, adjuncts: bool = True) -> list[Token]
         # an intention is what its complement says: "agreed to end the dispute after mediation
         # by Turkey" intends the ending, not the mediation
         return out
-    if top.pos_ not in _VERBAL and top.dep_ in _ARGUMENT_DEPS:
+    if top.pos_ not in VERBAL and top.dep_ in _ARGUMENT_DEPS:
         # a nominal match ("talks between A and B") is governed by the verb it is an argument
         # of: "Kenya offered to host talks between ..." is an offer, not talks
-        while top.pos_ not in _VERBAL and top.head.i != top.i and top.dep_ in _ARGUMENT_DEPS:
+        while top.pos_ not in VERBAL and top.head.i != top.i and top.dep_ in _ARGUMENT_DEPS:
             top = top.head
-        if top.pos_ in _VERBAL:
+        if top.pos_ in VERBAL:
             out.append(top)
     while top.head.i != top.i:
         if top.dep_ in _COMPLEMENT_DEPS:
             top = top.head
-        elif _claimed(top):  # "rejected claims that it had attacked ...": the claim's verb
+        elif claimed(top):  # "rejected claims that it had attacked ...": the claim's verb
             top = top.head.head
         else:
             break
         out.append(top)
     return out
-
-
-def _claimed(clause: Token) -> bool:
-    """Whether a clause is the content of a claim noun that is a verb's object ("denied
-    reports that it had held talks", "rejected suggestions that Qatar had mediated")."""
-    noun = clause.head
-    return (
-        clause.dep_ in ("acl", "ccomp")
-        and noun.lemma_.lower() in _CLAIM_NOUNS
-        and noun.dep_ in ("dobj", "nsubjpass")
-    )
 
 
 def _points_back(nodes: dict[str, Token]) -> bool:
@@ -1346,20 +766,6 @@ def _talks_rank(
     return (sentence in stated, recent, talks[pair], -order.index(pair))
 
 
-def _unique(spans: list[Span]) -> list[Span]:
-    seen: set[str] = set()
-    out = []
-    for span in spans:
-        if span.kb_id_ not in seen:
-            seen.add(span.kb_id_)
-            out.append(span)
-    return out
-
-
-def _ids(spans: Iterable[Span]) -> set[str]:
-    return {span.kb_id_ for span in spans}
-
-
 def _pairs(spans: list[Span]) -> list[tuple[Span, Span]]:
     return [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
 
@@ -1367,7 +773,7 @@ def _pairs(spans: list[Span]) -> list[tuple[Span, Span]]:
 def _symmetric_pairs(
     sources: list[Span],
     others: list[Span],
-    finder: _ActorFinder,
+    finder: ActorFinder,
     nodes: dict[str, Token],
     spec: PatternSpec,
 ) -> list[tuple[Span, Span]]:
@@ -1379,7 +785,7 @@ def _symmetric_pairs(
     themselves only when the sentence names no partner phrase at all ("Rwanda and the DRC held
     talks"; not "X and Y held separate consultations with civilian groups").
     """
-    sources, others = _unique(sources), _unique(others)
+    sources, others = unique_spans(sources), unique_spans(others)
     if sources and others:
         return [(s, o) for s in sources for o in others if s.kb_id_ != o.kb_id_]
     if not sources:
