@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The five files of the output contract (docs/OUTPUT.md).
+CONTRACT = ("relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json")
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
 

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 import actorgraph
 from actorgraph.cli import main
 from actorgraph.errors import DaskMissing
+from conftest import CONTRACT
 
 distributed = pytest.importorskip(
     "distributed", reason='dask.distributed is not installed (pip install "actorgraph[dask]")'
 )
 
-CONTRACT = ("relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json")
 TEXTS = [
     "Oman mediated between Iran and the United States.",
     "Kinshasa blamed Kigali for the fall of Goma.",

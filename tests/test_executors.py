@@ -8,8 +8,8 @@ import pytest
 import actorgraph
 from actorgraph.chunking import split_text
 from actorgraph.schemas import Article
+from conftest import CONTRACT
 
-CONTRACT = ("relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json")
 PARAGRAPHS = [
     "Oman mediated between Iran and the United States.",
     "Kinshasa blamed Kigali for the fall of Goma.",

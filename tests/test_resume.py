@@ -19,9 +19,7 @@ from actorgraph.cli import main
 from actorgraph.errors import OutputBusy, ResumeMismatch
 from actorgraph.ingest import find_inputs, read_articles
 from actorgraph.journal import JOURNAL_DIR, Journal, pipeline_fingerprint
-from conftest import REPO
-
-CONTRACT = ("relations.jsonl", "actors.jsonl", "documents.jsonl", "graph.graphml", "graph.json")
+from conftest import CONTRACT, REPO
 
 
 @pytest.fixture(scope="module")

@@ -181,7 +181,7 @@ class RelationRules(_Strict):
             seen.add(spec.id)
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
-            unknown = _cue_refs(spec.pattern) - set(self.cues) - {"deed_reports"}
+            unknown = _cue_refs(spec.pattern) - set(self.cue_lists)
             if unknown:
                 raise ValueError(f"patterns[{index}]: unknown cue list ${sorted(unknown)[0]}")
         for name, relation in self.relations.items():
@@ -204,8 +204,13 @@ class RelationRules(_Strict):
 
     def matcher_pattern(self, spec: PatternSpec) -> list[dict[str, Any]]:
         """The DependencyMatcher pattern of ``spec`` with every ``$cue`` expanded."""
-        cues = {**self.cues, "deed_reports": tuple(self.deed_reports)}
-        return [_expand(copy.deepcopy(node), cues) for node in spec.pattern]
+        return [_expand(copy.deepcopy(node), self.cue_lists) for node in spec.pattern]
+
+    @property
+    def cue_lists(self) -> dict[str, tuple[str, ...]]:
+        """The lists a pattern may name as ``$name``: the cues, and ``deed_reports`` (its
+        deed nouns)."""
+        return {**self.cues, "deed_reports": tuple(self.deed_reports)}
 
 
 def _cue_refs(value: Any) -> set[str]:

@@ -89,18 +89,18 @@ class Words:
             government_descriptions=cue("government_descriptions"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
-            # what a speaker does with words: accuse, demand, warn, hold responsible
             both_sides_nouns=cue("both_sides_nouns"),
+            # what a speaker does with words: accuse, demand, warn, hold responsible
             speech_acts=cue("accuse_verbs")
             | cue("demand_verbs")
             | cue("urge_verbs")
             | cue("warn_verbs")
             | cue("threaten_verbs")
-            | {"hold", "call"},
+            | cue("other_speech_acts"),
             third_party_words=cue("mediate_verbs")
             | cue("mediator_nouns")
             | cue("mediation_nouns")
-            | {"auspices", "aegis"},
+            | cue("auspices_nouns"),
             deed_reports={
                 deed: frozenset((deed, *verbs)) for deed, verbs in rules.deed_reports.items()
             },
@@ -215,14 +215,8 @@ class ActorFinder:
             of_what = of_what and token.head.lemma_ not in self.words.accuse_verbs
             if c.dep_ in ("poss", "nmod", "nummod") or of_what or (c.dep_ == "compound" and named):
                 return []
-        sentences = 0
-        sentence = token.sent
-        for i in range(token.i - 1, -1, -1):
-            if i < sentence.start:
-                sentences += 1
-                if sentences > _DESCRIPTION_REACH:
-                    return []
-                sentence = token.doc[i].sent
+        floor = sentence_start(token.doc, token.i, back=_DESCRIPTION_REACH)
+        for i in range(token.i - 1, floor - 1, -1):
             span = self.mentions.get(i)
             if span is not None and span.label_ == "MILITANT_GROUP":
                 return [span]
@@ -464,9 +458,7 @@ class ActorFinder:
         previous = token.doc[token.sent.start - 1].sent
         for i in range(previous.start, previous.end):
             span = self.mentions.get(i)
-            if fits(span) and any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)
-            ):
+            if fits(span) and in_subject(span):
                 return [span]
         return []
 
@@ -474,14 +466,10 @@ class ActorFinder:
         """Whom "he"/"she" refers to: the nearest person named as a subject before it, in its
         sentence or the one before ("President Aliyev has said ... over Grozny, though he ...":
         Aliyev, not a place the NER took for a person)."""
-        floor = pronoun.sent.start
-        if floor > 0:
-            floor = pronoun.doc[floor - 1].sent.start
-        for i in range(pronoun.i - 1, floor - 1, -1):
+        for i in range(pronoun.i - 1, sentence_start(pronoun.doc, pronoun.i, back=1) - 1, -1):
             span = self.mentions.get(i)
-            if span is None or span.label_ not in PERSON_LABELS or i != span.start:
-                continue
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)):
+            person = span is not None and span.label_ in PERSON_LABELS and i == span.start
+            if person and in_subject(span):
                 return [span]
         return []
 
@@ -563,6 +551,21 @@ def _clause_of(token: Token) -> set[int]:
         out.add(item.i)
         stack += [c for c in item.children if not (c.dep_ == "conj" and c.pos_ in VERBAL)]
     return out
+
+
+def sentence_start(doc, i: int, *, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before the one holding token i."""
+    start = doc[i].sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def in_subject(span: Span) -> bool:
+    """Whether a mention is, or is inside, a clause's subject ("Officials from Kabul said")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors))
 
 
 def _plural(span: Span) -> bool:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import ActorType, parse_day
+from ._actor_finder import in_subject, sentence_start
 from ._registry_component import RegistryComponent
 
 _FROM_LABEL = {
@@ -161,7 +162,7 @@ class ActorTyper(RegistryComponent):
         words = {t.lower_ for t in title} | {t.lemma_.lower() for t in title}
         doc = title.doc
         if words & _GROUP_WORDS:
-            floor = _sentence_start(doc, title.start, back=2)
+            floor = sentence_start(doc, title.start, back=2)
             for i in range(title.start - 1, floor - 1, -1):
                 span = mentions.get(i)
                 entry = self.gazetteer.get(span.kb_id_) if span is not None else None
@@ -176,7 +177,7 @@ class ActorTyper(RegistryComponent):
             entry = self.gazetteer.get(span.kb_id_) if span is not None else None
             if entry is None or entry.type not in _REPRESENTABLE:
                 continue
-            if any(t.dep_ in ("nsubj", "nsubjpass") for t in (span.root, *span.root.ancestors)):
+            if in_subject(span):
                 return entry.id
         return None
 
@@ -192,16 +193,6 @@ class ActorTyper(RegistryComponent):
         if entry is not None and entry.type in _REPRESENTABLE:
             return entry.id
         return None
-
-
-def _sentence_start(doc: Doc, i: int, *, back: int) -> int:
-    """The first token of the sentence ``back`` sentences before the one holding token i."""
-    start = doc[i].sent.start
-    for _ in range(back):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
 
 def _country(entry) -> str | None:
