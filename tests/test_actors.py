@@ -21,6 +21,9 @@ def _actors(ag, text, **kwargs):
         ("The Kremlin said the offer was unacceptable.", "Kremlin", "RUS"),
         ("Emirati envoys arrived in Khartoum.", "Emirati", "ARE"),
         ("ISLAMABAD said it had no comment on the report.", "ISLAMABAD", "PAK"),
+        # a two-word demonym is one actor, not Türkiye and Cyprus
+        ("Turkish Cypriot leader Ersin Tatar left Geneva.", "Turkish Cypriot", "TRNC"),
+        ("Greek Cypriots voted on Sunday.", "Greek Cypriots", "CYP"),
     ],
 )
 def test_registry_aliases_resolve_to_the_canonical_actor(ag, text, mention, actor_id):
@@ -329,3 +332,43 @@ def test_a_name_the_article_defines_names_that_actor_and_is_reported(ag, text, a
 )
 def test_no_definition_without_a_name_to_define(ag, text):
     assert ag.extract(text).document.defined_aliases == []
+
+
+def test_the_two_cypriot_communities_are_not_turkiye_and_greece(ag):
+    found, _ = _actors(ag, "Turkish Cypriot and Greek Cypriot negotiators met in Nicosia.")
+    assert {actor for _, actor in found} == {"TRNC", "CYP"}
+
+
+def test_a_surname_alone_after_a_full_name_the_ner_found_is_that_person(ag):
+    text = (
+        "Greek Cypriot leader Andreas Papadakis met the UN envoy. Papadakis said he did not"
+        " blame Ankara for the delay."
+    )
+    found, _ = _actors(ag, text)
+    assert ("Papadakis", "ANDREAS_PAPADAKIS") in found
+    # a bare word that shares no name stays what it was
+    assert not [m for m in found if m[0] == "UN" and m[1] == "ANDREAS_PAPADAKIS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("India and China held talks. Lt Gen Hitesh Bhalla led the Indian side.", "Hitesh Bhalla"),
+        ("Maj. Gen. Ahmed Ali said the army had retaken the town.", "Ahmed Ali"),
+    ],
+)
+def test_a_military_rank_is_no_part_of_the_name(ag, text, person):
+    found, _ = _actors(ag, text)
+    assert person in {mention for mention, _ in found}
+
+
+def test_a_generic_body_word_alone_is_no_actor(ag):
+    text = (
+        "The talks were facilitated by the African Union, whose Commission chairperson urged both"
+        " sides to let aid through."
+    )
+    found, _ = _actors(ag, text)
+    assert "Commission" not in {mention for mention, _ in found}
+    assert ("European Commission", "EUROPEAN_COMMISSION") in _actors(
+        ag, "The European Commission announced new aid for Moldova."
+    )[0]

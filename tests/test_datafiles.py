@@ -128,3 +128,26 @@ def test_a_pattern_the_matcher_cannot_run_is_refused_with_its_location(tmp_path,
     with pytest.raises(DataFileError) as info:
         RelationRules.from_file(bad)
     assert "patterns[0]" in str(info.value) and message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        ({"LEFT_ID": "nowhere", "REL_OP": ">", "RIGHT_ATTRS": {}}, "LEFT_ID 'nowhere'"),
+        ({"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ATTRS": {}}, "REL_OP '<'"),
+        ({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ATTRS": {"ENT_TYPE": "GPE"}}, "'ENT_TYPE'"),
+        ({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {}}, "LEFT_ID, REL_OP"),
+        ({"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ATTRS": {"LEMMA": {"IN": "$nope"}}}, "$nope"),
+    ],
+)
+def test_an_absent_node_the_matcher_cannot_check_is_refused(tmp_path, node, message):
+    data = yaml.safe_load(relations_file().read_text(encoding="utf-8"))
+    first = data["patterns"][0]
+    if node["LEFT_ID"] == "verb":  # the pattern's first node, whatever its name
+        node = {**node, "LEFT_ID": first["pattern"][0]["RIGHT_ID"]}
+    first["absent"] = [node]
+    bad = tmp_path / "relations.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        RelationRules.from_file(bad)
+    assert "patterns[0]" in str(info.value) and message in str(info.value)

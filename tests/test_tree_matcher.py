@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import DependencyMatcher
 
-from actorgraph.components._tree_matcher import TreeMatcher
+from actorgraph.components._tree_matcher import TreeMatcher, token_fits
 from actorgraph.relation_rules import RelationRules
 from actorgraph.resources import relations_file
 from conftest import REPO
@@ -83,3 +83,22 @@ def test_excluded_values_match_as_in_the_dependency_matcher(ag):
     ):
         doc = ag.nlp(text)
         assert _matches(tree, doc) == _matches(reference, doc)
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"DEP": "dobj"},
+        {"POS": "PROPN", "LOWER": {"IN": ["somalia", "kenya"]}},
+        {"LEMMA": {"NOT_IN": ["blame", "attack"]}, "POS": {"IN": ["VERB", "NOUN"]}},
+        {"TAG": "NNP", "DEP": {"NOT_IN": ["nsubj"]}},
+    ],
+)
+def test_token_fits_reads_attributes_as_the_matcher_does(ag, attrs):
+    """``absent`` nodes are checked with token_fits, after the match: it must agree."""
+    matcher = TreeMatcher(ag.nlp.vocab)
+    matcher.add("one", [{"RIGHT_ID": "t", "RIGHT_ATTRS": attrs}])
+    doc = ag.nlp("Kenya condemned the attack and blamed Somalia for the deaths.")
+    matched = {ids[0] for _, ids in matcher(doc)}
+    assert matched  # each case picks some token
+    assert {t.i for t in doc if token_fits(t, attrs)} == matched

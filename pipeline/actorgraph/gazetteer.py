@@ -150,6 +150,10 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
+# Generational suffixes after a surname: "Carlito Galvez Jr." is "Galvez" later in the text.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def normalize(text: str) -> str:
     """Fold a name for lenient lookup: case, diacritics, quotes, dashes, "the", possessive."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))

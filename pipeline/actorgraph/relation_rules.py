@@ -114,6 +114,10 @@ class PatternSpec(_Strict):
     # ("warned Iran of a possible Islamic State attack" is no threat by the warner).
     own_deed: str | None = None
     pattern: tuple[dict[str, Any], ...] = Field(min_length=1)
+    # Nodes that must not exist, each written like a pattern node without RIGHT_ID: a match
+    # with a token of that kind below the node named by LEFT_ID yields nothing ("would respond
+    # to the proposal if ...": no "to" under the hostile verb).
+    absent: tuple[dict[str, Any], ...] = ()
     examples: tuple[str, ...] = ()
     # Sentences that come close (the same cue words, actors nearby) but on which the pattern
     # must not fire (checked by the test suite).
@@ -139,6 +143,24 @@ class PatternSpec(_Strict):
                     f"{', '.join(SUPPORTED_ATTRIBUTES)}"
                 )
         names = [node.get("RIGHT_ID") for node in self.pattern]
+        for index, node in enumerate(self.absent):
+            if set(node) - {"LEFT_ID", "REL_OP", "RIGHT_ATTRS"}:
+                raise ValueError(f"absent[{index}]: give LEFT_ID, REL_OP and RIGHT_ATTRS only")
+            if node.get("LEFT_ID") not in names:
+                raise ValueError(
+                    f"absent[{index}]: LEFT_ID {node.get('LEFT_ID')!r} is not a pattern node"
+                )
+            if node.get("REL_OP") not in SUPPORTED_OPERATORS:
+                raise ValueError(
+                    f"absent[{index}]: REL_OP {node.get('REL_OP')!r} is not supported; use one "
+                    f"of {', '.join(SUPPORTED_OPERATORS)}"
+                )
+            unknown = set(node.get("RIGHT_ATTRS", {})) - set(SUPPORTED_ATTRIBUTES)
+            if unknown:
+                raise ValueError(
+                    f"absent[{index}]: attribute {sorted(unknown)[0]!r} is not supported; use "
+                    f"{', '.join(SUPPORTED_ATTRIBUTES)}"
+                )
         roles = [
             ("trigger", self.trigger),
             ("source", self.source),
@@ -181,7 +203,7 @@ class RelationRules(_Strict):
             seen.add(spec.id)
             if spec.relation not in self.relations:
                 raise ValueError(f"patterns[{index}]: relation {spec.relation!r} is not declared")
-            unknown = _cue_refs(spec.pattern) - set(self.cue_lists)
+            unknown = _cue_refs((spec.pattern, spec.absent)) - set(self.cue_lists)
             if unknown:
                 raise ValueError(f"patterns[{index}]: unknown cue list ${sorted(unknown)[0]}")
         for name, relation in self.relations.items():
@@ -205,6 +227,10 @@ class RelationRules(_Strict):
     def matcher_pattern(self, spec: PatternSpec) -> list[dict[str, Any]]:
         """The DependencyMatcher pattern of ``spec`` with every ``$cue`` expanded."""
         return [_expand(copy.deepcopy(node), self.cue_lists) for node in spec.pattern]
+
+    def absent_nodes(self, spec: PatternSpec) -> list[dict[str, Any]]:
+        """The ``absent`` nodes of ``spec`` with every ``$cue`` expanded."""
+        return [_expand(copy.deepcopy(node), self.cue_lists) for node in spec.absent]
 
     @property
     def cue_lists(self) -> dict[str, tuple[str, ...]]:

@@ -20,6 +20,8 @@ from ..relation_rules import RelationRules
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _PARTY_PREPS = {"between", "with", "among"}
+# What a clause does by way of a deal: "restored relations with Tehran under a deal brokered by".
+_FRAMING_PREPS = {"under", "through", "via", "in"}
 _PROXY_PREPS = {"of", "from"}
 _VERB_TAGS = {"VBN", "VBD", "VBG"}
 VERBAL = {"VERB", "AUX"}
@@ -65,6 +67,7 @@ class Words:
     mediation_words: frozenset[str]
     group_descriptions: frozenset[str]
     government_descriptions: frozenset[str]
+    subnational_words: frozenset[str]
     seated_proxies: frozenset[str]
     authored_proxies: frozenset[str]
     third_party_words: frozenset[str]
@@ -87,6 +90,7 @@ class Words:
             mediation_words=cue("mediator_nouns") | cue("mediation_nouns"),
             group_descriptions=cue("group_descriptions"),
             government_descriptions=cue("government_descriptions"),
+            subnational_words=cue("subnational_words"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
             both_sides_nouns=cue("both_sides_nouns"),
@@ -176,6 +180,8 @@ class ActorFinder:
             return []
         if any(c.dep_ in MODIFIER_DEPS and c.dep_ != "amod" for c in token.children):
             return []
+        if any(c.lemma_.lower() in self.words.subnational_words for c in token.children):
+            return []  # "the interim regional administration" is no state's government
         info = token.doc._.actors or {}
         countries = {
             (info.get(span.kb_id_) or {}).get("country")
@@ -490,17 +496,33 @@ class ActorFinder:
             c.dep_ == "nsubj" and c.lemma_.lower() in self.words.non_parties for c in verb.children
         )
 
-    def has_party_phrase(self, token: Token) -> bool:
+    def has_party_phrase(self, token: Token, preps: Iterable[str] = _PARTY_PREPS) -> bool:
         """Whether a node names its parties ("talks with ...", "between ..."); "met with
         Qatari mediators" names none."""
         return any(
             c.dep_ == "prep"
-            and c.lower_ in _PARTY_PREPS
+            and c.lower_ in preps
             and not all(
                 g.lemma_.lower() in self.words.non_parties for g in c.children if g.dep_ == "pobj"
             )
             for c in token.children
         )
+
+    def clause_parties(self, token: Token) -> list[Span]:
+        """The sides of the clause a deal is part of: "Riyadh restored relations with Tehran
+        under a deal brokered by China" (Riyadh and Tehran), its subject and its partner."""
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.lower_ not in _FRAMING_PREPS:
+            return []
+        verb = preposition.head
+        if verb.pos_ not in VERBAL:
+            return []
+        out = self.subject_actors(verb)
+        for child in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    out += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors_at(g)]
+        return unique_spans(out)
 
     def parties_of(self, token: Token) -> list[Span]:
         """Participants named around a node: itself, "between A and B", "A-B talks"."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..relation_rules import SUPPORTED_ATTRIBUTES as _ATTRS
@@ -149,3 +149,23 @@ def _extend(tokens: _Tokens, nodes: tuple[_Node, ...], assigned: list[int]) -> I
             assigned.append(i)
             yield from _extend(tokens, nodes, assigned)
             assigned.pop()
+
+
+_TOKEN_ATTRIBUTES = {
+    "LEMMA": "lemma_",
+    "LOWER": "lower_",
+    "POS": "pos_",
+    "TAG": "tag_",
+    "DEP": "dep_",
+}
+
+
+def token_fits(token: Token, attrs: dict) -> bool:
+    """Whether ``token`` has the attributes of a pattern node's ``RIGHT_ATTRS`` (cues expanded),
+    read as the matcher reads them."""
+    for name, value in attrs.items():
+        actual = getattr(token, _TOKEN_ATTRIBUTES[name])
+        for excluded, values in _value_sets(value):
+            if (actual in values) == excluded:
+                return False
+    return True

@@ -27,7 +27,7 @@ from spacy.util import ensure_path, filter_spans
 
 from ..datafiles import load_yaml_model
 from ..extensions import install_extensions
-from ..gazetteer import Gazetteer, variants
+from ..gazetteer import NAME_SUFFIXES, Gazetteer, variants
 from ..resources import actors_dir, titles_file
 
 # Tokens trimmed from the edges of statistical entities: "the Pakistan Army", "• Islamabad".
@@ -40,6 +40,9 @@ class TitleLexicon(BaseModel):
     titles: tuple[str, ...]
     modifiers: tuple[str, ...] = ()
     office_nouns: tuple[str, ...] = ()
+    # Institutions named without saying whose ("whose Commission chairperson", "the Cabinet"):
+    # alone, capitalised or not, such a word is no actor's name.
+    generic_bodies: tuple[str, ...] = ()
 
     def phrases(self) -> list[str]:
         out = list(self.titles)
@@ -97,6 +100,7 @@ class ActorRuler:
             key = f"actorgraph:{text}"
             self._forms[self.nlp.vocab.strings.add(key)] = ids
             self.matcher.add(key, [make_doc(text)])
+        self._generic_bodies = frozenset(w.lower() for w in self.titles.generic_bodies)
         self.title_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         phrases = self.titles.phrases()
         if phrases:
@@ -124,16 +128,26 @@ class ActorRuler:
         taken = {i for span in kept for i in range(span.start, span.end)}
         in_title = {i for span in titles for i in range(span.start, span.end)}
         statistical = []
+        generic = self._generic_bodies
         for ent in doc.ents:
             if ent.label_ not in self.ner_labels:
                 continue
             span = _trim(ent)
+            if span is not None and span.start in in_title:
+                # "Gen Hitesh Bhalla" after "Lt": the title is no part of the name
+                start = span.start
+                while start < span.end and start in in_title:
+                    start += 1
+                span = Span(doc, start, span.end, label=span.label_) if start < span.end else None
             if span is None or not any(t.text[:1].isupper() for t in span):
                 continue  # "foreign ministry", "the army": a description, not a name
             tokens = set(range(span.start, span.end))
             if tokens & taken or tokens <= in_title:
                 continue
+            if len(span) == 1 and span[0].lower_ in generic:
+                continue  # "whose Commission chairperson": whose commission, the text says
             statistical.append(span)
+        statistical += self._later_surnames(doc, statistical, taken)
         spans = sorted(kept + statistical, key=lambda s: s.start)
         by_surname = {(span.start, span.end) for span, _ in surnames}
         for span in kept:
@@ -204,6 +218,35 @@ class ActorRuler:
             if self.gazetteer.lookup(token.text):
                 continue
             found.append((Span(doc, token.i, token.i + 1, label="MINISTER"), next(iter(ids))))
+        return found
+
+    def _later_surnames(self, doc: Doc, statistical: list[Span], taken: set[int]) -> list[Span]:
+        """The surname alone of a person the NER found named in full ("Christodoulides said"
+        after "Nikos Christodoulides"), where the NER missed it: the alias resolver links it to
+        the full name. Only a noun that no other entity or registry name covers, after
+        the full name, and a surname one person named has."""
+        people: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for span in statistical:
+            words = [t for t in span if t.text.rstrip(".").lower() not in NAME_SUFFIXES]
+            if span.label_ != "PERSON" or len(words) < 2:
+                continue
+            surname = words[-1].text
+            if len(surname) < 3 or not surname[0].isupper():
+                continue
+            people.setdefault(surname, set()).add(span.text)
+            first[surname] = min(first.get(surname, span.end), span.end)
+        covered = taken | {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        covered |= {i for span in statistical for i in range(span.start, span.end)}
+        found = []
+        for token in doc:
+            names = people.get(token.text)
+            if not names or len(names) > 1 or token.i < first[token.text] or token.i in covered:
+                continue
+            # (a name opening a sentence is often tagged a common noun)
+            if token.pos_ not in ("PROPN", "NOUN") or self.gazetteer.lookup(token.text):
+                continue
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
         return found
 
     # -- serialization -----------------------------------------------------------------------

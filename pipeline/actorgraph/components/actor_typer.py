@@ -31,6 +31,9 @@ _FROM_LABEL = {
 _REPRESENTABLE = {ActorType.STATE, ActorType.ORGANIZATION, ActorType.MILITANT_GROUP}
 # Words of an office that refer back to an armed group ("the group's chief negotiator").
 _GROUP_WORDS = {"group", "movement", "militia", "rebel", "rebels", "insurgent", "insurgents"}
+# Offices held for one state and posted to another: "the kingdom's ambassador to Yemen" does
+# not represent Yemen, nor "the UN envoy for Sudan" Sudan.
+_POSTED_OFFICES = {"ambassador", "envoy", "emissary", "consul", "attache", "attaché"}
 
 
 class ActorTyper(RegistryComponent):
@@ -133,11 +136,12 @@ class ActorTyper(RegistryComponent):
 
     def _named_in(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group an appositive office names ("the foreign minister of Pakistan",
-        "Iran's foreign minister", "the senior US adviser")."""
+        "Iran's foreign minister", "the senior US adviser"); not where an ambassador or envoy
+        is posted ("ambassador to Yemen")."""
         for i in range(title.start, title.end):
             span = mentions.get(i)
             entry = self.gazetteer.get(span.kb_id_) if span is not None else None
-            if entry is not None and entry.type in _REPRESENTABLE:
+            if entry is not None and entry.type in _REPRESENTABLE and not _posted_to(span):
                 return entry.id
         return None
 
@@ -193,6 +197,14 @@ class ActorTyper(RegistryComponent):
         if entry is not None and entry.type in _REPRESENTABLE:
             return entry.id
         return None
+
+
+def _posted_to(span: Span) -> bool:
+    """Whether ``span`` is where an ambassador or envoy is posted ("ambassador to Yemen")."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ not in ("to", "for", "in"):
+        return False
+    return preposition.head.lemma_.lower() in _POSTED_OFFICES
 
 
 def _country(entry) -> str | None:

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..datafiles import load_yaml_model
-from ..gazetteer import ActorType, normalize, parse_day
+from ..gazetteer import NAME_SUFFIXES, ActorType, normalize, parse_day
 from ..resources import places_file
 from ._registry_component import RegistryComponent
 
@@ -96,16 +96,23 @@ class AliasResolver(RegistryComponent):
         day = parse_day(doc._.published)
         resolved: list[tuple[Span, str | None, str]] = []
         surnames: dict[str, str] = {}
+        # the first word of each full name, with the people it begins: "Redwan said" after
+        # "Redwan Hussien" (Ethiopian and Eritrean names are shortened to the given name)
+        given: dict[str, set[str]] = {}
         self._lookups: dict[tuple[str, dt.date | None], frozenset[str]] = {}
         named = self._named_unambiguously(doc, day)
         choices: dict[tuple[int, int], dict] = {}
         for span in doc.spans[self.spans_key]:
-            actor_id, label = self._resolve(span, day, surnames, named, choices)
+            actor_id, label = self._resolve(span, day, surnames, given, named, choices)
             resolved.append((span, actor_id, label))
             if actor_id is not None and (span.label_ == "PERSON" or self._is_person(actor_id)):
                 words = normalize(span.text).split()
+                while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
+                    words = words[:-1]  # "Carlito Galvez Jr." is "Galvez" later
                 for n in range(1, len(words)):
                     surnames.setdefault(" ".join(words[-n:]), actor_id)
+                if len(words) > 1:
+                    given.setdefault(words[0], set()).add(actor_id)
         known_places = {
             i
             for span, actor_id, _ in resolved
@@ -186,6 +193,7 @@ class AliasResolver(RegistryComponent):
         span: Span,
         day: dt.date | None,
         surnames: dict[str, str],
+        given: dict[str, set[str]],
         named: list[str],
         choices: dict[tuple[int, int], dict],
     ) -> tuple[str | None, str]:
@@ -232,10 +240,15 @@ class AliasResolver(RegistryComponent):
         for form in self.gazetteer.lookup(span.text, day):
             if self.gazetteer.entries[form.actor_id].type in allowed:
                 return form.actor_id, label
-        if label == "PERSON":
-            known = surnames.get(normalize(span.text)) or self._office_holder(span.text, day)
+        # a name alone is the person named in full before, whatever the NER called it
+        # ("Redwan said" tagged as an organisation)
+        if label == "PERSON" or len(span) == 1:
+            key = normalize(span.text)
+            known = surnames.get(key) or self._office_holder(span.text, day)
+            if not known and len(given.get(key, ())) == 1:
+                (known,) = given[key]  # one person named in full begins with this name
             if known:
-                return known, label
+                return known, "PERSON"
         if label in _PLACE_LABELS:
             return None, label
         state = self._government_of(span, day) if label == "ORG" else None

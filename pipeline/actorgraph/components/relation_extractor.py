@@ -53,7 +53,7 @@ from ._actor_finder import (
     claimed,
     unique_spans,
 )
-from ._tree_matcher import TreeMatcher
+from ._tree_matcher import TreeMatcher, token_fits
 
 HEDGED_FACTOR = 0.75
 OFFICE_TITLE_CONFIDENCE = 0.7
@@ -106,6 +106,7 @@ class RelationExtractor:
         for spec in rules.patterns:
             self.matcher.add(spec.id, rules.matcher_pattern(spec))
             self._specs[spec.id] = spec
+        self._absent = {spec.id: rules.absent_nodes(spec) for spec in rules.patterns if spec.absent}
         self._words = Words.from_rules(rules)
         self._speech = self._words.speech_verbs
         self._hedge_words = frozenset(rules.modality.hedge_words)
@@ -187,6 +188,8 @@ class RelationExtractor:
         """The relations one pattern match states (mediations without parties wait)."""
         if spec.within_clause and not _in_one_clause(nodes, spec):
             return
+        if any(_present(node, nodes) for node in self._absent.get(spec.id, ())):
+            return  # "would respond to the proposal if": a node the pattern rules out
         if spec.no_other_object and any(
             c.dep_ == "dobj"
             and c.lemma_.lower() not in ADVERBIAL_OBJECTS
@@ -267,9 +270,23 @@ class RelationExtractor:
         elif spec.parties:
             parties = [p for p in parties if p.kb_id_ not in {s.kb_id_ for s in sources}]
             if relation.document_parties and len(actor_ids(parties)) < 2:
-                if not spec.parties_named:
-                    open_mediations.append((spec, nodes, sources, parties))
-                return
+                framing = [p for node in spec.parties for p in finder.clause_parties(nodes[node])]
+                framing = [p for p in framing if p.kb_id_ not in {s.kb_id_ for s in sources}]
+                if len(actor_ids(framing)) >= 2:
+                    parties = framing  # "restored relations with Tehran under a deal brokered"
+                elif any(
+                    finder.has_party_phrase(nodes[node], preps=("between", "among"))
+                    for node in spec.parties
+                ):
+                    # "an agreement between Chad's rulers and dozens of rebel groups": the
+                    # sides the text names, and not the talks the article is about
+                    for source, party in ((s, p) for s in sources for p in parties):
+                        self._add(found, finder, spec, nodes, source, party, 1.0)
+                    return
+                else:
+                    if not spec.parties_named:
+                        open_mediations.append((spec, nodes, sources, parties))
+                    return
             pairs = [(s, p) for s in sources for p in parties]
             if relation.parties_relation:
                 for a, b in _pairs(parties):
@@ -674,6 +691,14 @@ class RelationExtractor:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
         return self.from_bytes((ensure_path(path) / "rules.json").read_bytes())
+
+
+def _present(node: dict, nodes: dict[str, Token]) -> bool:
+    """Whether an ``absent`` node finds a token below the match node it hangs from."""
+    left = nodes[node["LEFT_ID"]]
+    below = left.children if node["REL_OP"] == ">" else left.subtree
+    attrs = node.get("RIGHT_ATTRS", {})
+    return any(t.i != left.i and token_fits(t, attrs) for t in below)
 
 
 def _in_one_clause(nodes: dict[str, Token], spec: PatternSpec) -> bool:
