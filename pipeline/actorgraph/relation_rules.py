@@ -67,6 +67,10 @@ class RelationType(_Strict):
     unless_modified_by: tuple[str, ...] = ()
     # The actor types a source may have (empty: any): only a person leads.
     source_types: tuple[str, ...] = ()
+    # Whether a condition is part of what the relation states ("would strike if Iran ...",
+    # "must withdraw or face ..."). Otherwise a relation stated only under a condition ("if
+    # the talks resume, Norway could host them") is hypothetical and yields nothing.
+    conditional_is_content: bool = False
     cameo: str = Field(pattern=r"^\d{2,4}$")
     plover: str
 
@@ -78,6 +82,8 @@ class Modality(_Strict):
     negation_verbs: tuple[str, ...] = ()
     intent_verbs: tuple[str, ...] = ()
     conditional_marks: tuple[str, ...] = ()
+    # Modals of the consequence of a condition: "if ..., Qatar could mediate".
+    hypothetical_modals: tuple[str, ...] = ()
 
 
 class PatternSpec(_Strict):

@@ -125,7 +125,8 @@ class ActorFinder:
             span = self.mentions.get(item.i)
             if span is None:
                 found = (
-                    self._named_in_apposition(item)
+                    self._possessive_subject(item)
+                    or self._named_in_apposition(item)
                     or self._through_proxy(item)
                     or self._described_group(item)
                     or self._apposition_of(item)
@@ -134,6 +135,16 @@ class ActorFinder:
             else:
                 out.append(span)
         return unique_spans(out)
+
+    def _possessive_subject(self, token: Token) -> list[Span]:
+        """ "Their" or "its" on the object of a verb is the verb's subject: "Egypt, Qatar and
+        Türkiye resumed their mediation" is the three states' mediation."""
+        if token.dep_ != "poss" or token.lower_ not in ("their", "its", "his", "her"):
+            return []
+        owned = token.head
+        if owned.dep_ != "dobj" or owned.head.pos_ not in VERBAL:
+            return []
+        return self.subject_actors(owned.head)
 
     def _apposition_of(self, token: Token) -> list[Span]:
         """A description set beside a named actor is that actor: "Tadesse Werede, the general
@@ -329,6 +340,17 @@ class ActorFinder:
                     if found:
                         others = [self.mentions.get(c.i) for c in candidate.conjuncts]
                         return [*found, *(o for o in others if o is not None)]
+                common = candidate.pos_ == "NOUN" and candidate.text.islower()
+                if common and candidate.dep_ in ("compound", "nmod") and not nested:
+                    # "a Pakistani security official": the actor modifies the modifier (not
+                    # "the Taiwan Affairs Office", a name)
+                    inner = [
+                        self.mentions[g.i]
+                        for g in candidate.children
+                        if g.dep_ in MODIFIER_DEPS and g.i in self.mentions
+                    ]
+                    if inner:
+                        return inner
                 continue
             if lemma in self.words.group_proxies and span.label_ == "STATE":
                 return []  # "Sudanese rebels" are not Sudan

@@ -147,7 +147,8 @@ class ActorRuler:
             if len(span) == 1 and span[0].lower_ in generic:
                 continue  # "whose Commission chairperson": whose commission, the text says
             statistical.append(span)
-        statistical += self._later_surnames(doc, statistical, taken)
+        titled = {title.end for title in titles}  # "Deputy Ambassador Dmitry Polyanskiy"
+        statistical += self._later_surnames(doc, statistical, taken, titled)
         spans = sorted(kept + statistical, key=lambda s: s.start)
         by_surname = {(span.start, span.end) for span, _ in surnames}
         for span in kept:
@@ -220,7 +221,9 @@ class ActorRuler:
             found.append((Span(doc, token.i, token.i + 1, label="MINISTER"), next(iter(ids))))
         return found
 
-    def _later_surnames(self, doc: Doc, statistical: list[Span], taken: set[int]) -> list[Span]:
+    def _later_surnames(
+        self, doc: Doc, statistical: list[Span], taken: set[int], titled: set[int]
+    ) -> list[Span]:
         """The surname alone of a person the NER found named in full ("Christodoulides said"
         after "Nikos Christodoulides"), where the NER missed it: the alias resolver links it to
         the full name. Only a noun that no other entity or registry name covers, after
@@ -229,7 +232,7 @@ class ActorRuler:
         first: dict[str, int] = {}
         for span in statistical:
             words = [t for t in span if t.text.rstrip(".").lower() not in NAME_SUFFIXES]
-            if span.label_ != "PERSON" or len(words) < 2:
+            if (span.label_ != "PERSON" and span.start not in titled) or len(words) < 2:
                 continue
             surname = words[-1].text
             if len(surname) < 3 or not surname[0].isupper():

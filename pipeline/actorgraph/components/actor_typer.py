@@ -31,6 +31,8 @@ _FROM_LABEL = {
 _REPRESENTABLE = {ActorType.STATE, ActorType.ORGANIZATION, ActorType.MILITANT_GROUP}
 # Words of an office that refer back to an armed group ("the group's chief negotiator").
 _GROUP_WORDS = {"group", "movement", "militia", "rebel", "rebels", "insurgent", "insurgents"}
+# How many office words may stand between a title and the actor named before it.
+_OFFICE_WORDS_BEFORE = 4
 # Offices held for one state and posted to another: "the kingdom's ambassador to Yemen" does
 # not represent Yemen, nor "the UN envoy for Sudan" Sudan.
 _POSTED_OFFICES = {"ambassador", "envoy", "emissary", "consul", "attache", "attaché"}
@@ -82,7 +84,7 @@ class ActorTyper(RegistryComponent):
             if office is not None and office.of in self.gazetteer:
                 info["represents"] = info["represents"] or office.of
             if title is not None and info["represents"] is None:
-                info["represents"] = self._named_before(title, mentions)
+                info["represents"] = self._named_before(title, mentions, title_before)
             if after is not None:
                 info["represents"] = (
                     info["represents"]
@@ -185,9 +187,23 @@ class ActorTyper(RegistryComponent):
                 return entry.id
         return None
 
-    def _named_before(self, title: Span, mentions: dict[int, Span]) -> str | None:
-        """The state or group named just before a title ("Ukrainian", "Pakistan's")."""
+    def _named_before(
+        self, title: Span, mentions: dict[int, Span], title_before: dict[int, Span]
+    ) -> str | None:
+        """The state or group named just before a title ("Ukrainian", "Pakistan's"), or
+        before the office words in front of it ("SAF spokesman Brigadier General X", "Ugandan
+        army spokesman Brigadier General X")."""
+        doc = title.doc
         i = title.start - 1
+        for _ in range(_OFFICE_WORDS_BEFORE):
+            if i < 0 or i in mentions:
+                break
+            if i + 1 in title_before and title_before[i + 1].start < title.start:
+                i = title_before[i + 1].start - 1  # another title ("spokesman")
+            elif doc[i].pos_ == "NOUN" and doc[i].is_lower:
+                i -= 1  # an office word ("army", "foreign ministry")
+            else:
+                break
         if i >= 0 and title.doc[i].tag_ == "POS":
             i -= 1
         span = mentions.get(i)

@@ -102,10 +102,15 @@ class AliasResolver(RegistryComponent):
         self._lookups: dict[tuple[str, dt.date | None], frozenset[str]] = {}
         named = self._named_unambiguously(doc, day)
         choices: dict[tuple[int, int], dict] = {}
+        # names an office is set beside are people, whatever the NER called them ("Russia's
+        # deputy ambassador, Dmitry Polyanskiy" tagged as an organisation)
+        office_holders = {int(t.label_) for t in doc.spans.get("appositive_titles", [])}
+        office_holders |= {t.end for t in doc.spans.get("titles", [])}
         for span in doc.spans[self.spans_key]:
             actor_id, label = self._resolve(span, day, surnames, given, named, choices)
             resolved.append((span, actor_id, label))
-            if actor_id is not None and (span.label_ == "PERSON" or self._is_person(actor_id)):
+            person = span.label_ == "PERSON" or span.start in office_holders
+            if actor_id is not None and (person or self._is_person(actor_id)):
                 words = normalize(span.text).split()
                 while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
                     words = words[:-1]  # "Carlito Galvez Jr." is "Galvez" later

@@ -113,6 +113,7 @@ class RelationExtractor:
         self._hedge_verbs = frozenset(rules.modality.hedge_verbs)
         self._negation_verbs = frozenset(rules.modality.negation_verbs)
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
+        self._hypothetical_modals = frozenset(rules.modality.hypothetical_modals)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
         self._reported = {
             kind: (name, frozenset(reported.targets), frozenset(reported.reporters))
@@ -210,13 +211,15 @@ class RelationExtractor:
             return  # a verb has one direct object: a second one is a misparse
         if any(head.lemma_ in self._intent_verbs for head in _governors(nodes, adjuncts=False)):
             return  # "offered to host talks", "threatened to strike": not an event
+        relation = self.rules.relations[spec.relation]
+        if not relation.conditional_is_content and self._hypothetical(nodes[spec.trigger]):
+            return  # "if the talks resume, Norway could host them": not an event
         if spec.source:
             sources = finder.actors_at(nodes[spec.source])
         elif spec.subject_of:
             sources = finder.subject_actors(nodes[spec.subject_of])
         else:
             sources = []
-        relation = self.rules.relations[spec.relation]
         if spec.own_deed is not None and sources:
             doers = [
                 finder.mentions[c.i]
@@ -455,10 +458,20 @@ class RelationExtractor:
                 for key in order
                 if key[0] in kinds and actor_ids(named) <= key[1] and not key[1] & mediators
             ]
-            if fitting:
+            recent = self.rules.relations[spec.relation].symmetric or _points_back(nodes)
+            rivals = None
+            if _points_back(nodes):
+                # a description that points back ("the two governments") points to talks
+                # reported before it, not to a phone call two paragraphs later; with none,
+                # to the two sides of the dispute reported before it
+                fitting = [k for k in fitting if min(talk_sentences[k]) <= sentence]
+                if not fitting and not self.rules.relations[spec.relation].symmetric:
+                    rivals = _rivals_before(found, doc, sentence, mediators | actor_ids(named))
+            if rivals:
+                parties, factor = rivals, DOCUMENT_PARTIES_FACTOR
+            elif fitting:
                 # "both delegations agreed", "shuttled between the two rooms": the sides just
                 # reported; a bare "Qatar mediated": the talks the article is about
-                recent = self.rules.relations[spec.relation].symmetric or _points_back(nodes)
                 best = max(
                     fitting,
                     key=lambda pair: _talks_rank(
@@ -658,6 +671,24 @@ class RelationExtractor:
             return True  # "Seoul suggested that Pyongyang was behind the hacking"
         return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
+    def _hypothetical(self, trigger: Token) -> bool:
+        """Whether the trigger's clause is a condition ("if Baku and Moscow agree") or the
+        consequence of one, with a modal ("if ..., Kazakhstan could host a meeting")."""
+        verb = trigger
+        while verb.pos_ not in VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in VERBAL:
+            return False
+        if verb.dep_ == "advcl" and self._conditional(verb):
+            return True
+        children = list(verb.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in self._hypothetical_modals for c in children)
+        return modal and any(c.dep_ == "advcl" and self._conditional(c) for c in children)
+
+    def _conditional(self, clause: Token) -> bool:
+        marks = self._conditional_marks
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
     def _negated(self, nodes: dict[str, Token]) -> bool:
         """A negation on the matched words ("did not accuse", "no talks"), or a denying verb
         whose complement the relation is ("denied negotiating", "refused to meet", "stopped
@@ -771,6 +802,26 @@ def _points_back(nodes: dict[str, Token]) -> bool:
             if t.lower_ in _POINTING_BACK and t.dep_ in ("nummod", "det", "predet"):
                 return True
     return False
+
+
+def _rivals_before(found: dict, doc: Doc, sentence: int, excluded: set[str]) -> list[Span]:
+    """The two sides an article named last before ``sentence`` as adversaries (an asserted
+    accusation, attack or threat) or as sides of talks that did not happen ("have held no
+    negotiations"), neither of them ``excluded``."""
+    last: tuple[int, dict] | None = None
+    for record in found.values():
+        pair = frozenset((record["source"], record["target"]))
+        hostile = record["relation"] in _HOSTILE and not record["negated"]
+        no_talks = record["relation"] in _SIDES_OF and record["negated"]
+        at = record["sentence"][0]
+        if not (hostile or no_talks) or at >= sentence or pair & excluded or len(pair) != 2:
+            continue
+        if last is None or at > last[0]:
+            last = (at, record)
+    if last is None:
+        return []
+    record = last[1]
+    return [Span(doc, *record[f"{end}_span"], kb_id=record[end]) for end in ("source", "target")]
 
 
 def _talks_rank(
