@@ -372,3 +372,10 @@ def test_a_generic_body_word_alone_is_no_actor(ag):
     assert ("European Commission", "EUROPEAN_COMMISSION") in _actors(
         ag, "The European Commission announced new aid for Moldova."
     )[0]
+
+
+def test_a_numbered_unit_keeps_its_number(ag):
+    found, _ = _actors(ag, "UNSMIL brokered a truce between the 444 Combat Brigade and Radaa.")
+    assert "444 Combat Brigade" in {mention for mention, _ in found}
+    counted, _ = _actors(ag, "Some 300 Fano fighters crossed the river.")
+    assert not [m for m, _ in counted if m[0].isdigit()]

@@ -1630,3 +1630,78 @@ def test_their_mediation_is_the_subjects(ag):
 )
 def test_who_an_official_speaks_for(ag, text, expected):
     assert expected in triples(ag.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym the text defines is a mention wherever it recurs, found by the NER or not
+        (
+            "Arakan Army (AA) fighters attacked army posts on Sunday. Bangladesh accused the AA of"
+            " seizing 12 fishermen.",
+            {("BGD", "accuses", "ARAKAN_ARMY")},
+        ),
+        # a deal described by a relative clause takes that clause's sides
+        (
+            "The framework agreement that Kinshasa and the AFC signed in November was brokered by"
+            " Qatar.",
+            {
+                ("QAT", "mediates", "COD"),
+                ("QAT", "mediates", "AFC"),
+                ("AFC", "negotiates-with", "COD"),
+            },
+        ),
+        # co-chairs of talks mediate them
+        (
+            "Georgian and Russian delegations held talks in Geneva. The talks, co-chaired by the"
+            " European Union and the OSCE, ended without a deal.",
+            {
+                ("GEO", "negotiates-with", "RUS"),
+                ("EU", "mediates", "GEO"),
+                ("EU", "mediates", "RUS"),
+                ("OSCE", "mediates", "GEO"),
+                ("OSCE", "mediates", "RUS"),
+            },
+        ),
+        # a leader of a regional government leads the region, not the state
+        (
+            "Bosnian Serb leader Milorad Dodik accused Sarajevo of staging a political trial.",
+            {
+                ("MILORAD_DODIK", "leads", "REPUBLIKA_SRPSKA"),
+                ("REPUBLIKA_SRPSKA", "accuses", "BIH"),
+            },
+        ),
+    ],
+)
+def test_defined_acronyms_described_deals_co_chairs_and_regions(ag, text, expected):
+    assert {t for t in triples(ag.extract(text)) if t[1] != "attacks"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an intention is no event
+        "Ethiopia has no intention of invading Eritrea, Abiy said.",
+        # a summit a state will host names no sides of the article's talks
+        "Myanmar and the TNLA held talks in Kunming. The Philippines, which chairs the bloc, will"
+        " host its summit in Cebu in May.",
+        # business leaders are not their state
+        "Isaias Afwerki flew to Cairo for talks with Egyptian business leaders.",
+    ],
+)
+def test_intentions_gatherings_and_private_people_give_no_relation(ag, text):
+    found = {t for t in triples(ag.extract(text)) if t[1] != "negotiates-with" or "TNLA" not in t}
+    assert not [t for t in found if t[1] in ("attacks", "mediates", "negotiates-with")]
+
+
+def test_an_office_with_no_state_is_not_the_filing_states_when_another_was_just_named(ag):
+    text = (
+        "KYIV — A statement was vetoed by Hungary. Foreign Minister Ahmed Pal accused the EU of"
+        " prolonging the war."
+    )
+    assert ("UKR", "accuses", "EU") not in triples(ag.extract(text))
+    quoted = (
+        'KYIV — Russia struck the grid overnight. "They want to freeze Ukraine," Energy'
+        " Minister Olena Marko said, accusing Moscow of energy terror."
+    )
+    assert ("UKR", "accuses", "RUS") in triples(ag.extract(quoted))

@@ -81,6 +81,8 @@ class Modality(_Strict):
     hedge_verbs: tuple[str, ...] = ()
     negation_verbs: tuple[str, ...] = ()
     intent_verbs: tuple[str, ...] = ()
+    # Nouns of intention whose complement is no event: "no intention of invading Eritrea".
+    intent_nouns: tuple[str, ...] = ()
     conditional_marks: tuple[str, ...] = ()
     # Modals of the consequence of a condition: "if ..., Qatar could mediate".
     hypothetical_modals: tuple[str, ...] = ()

@@ -68,6 +68,7 @@ class Words:
     group_descriptions: frozenset[str]
     government_descriptions: frozenset[str]
     subnational_words: frozenset[str]
+    private_sectors: frozenset[str]
     seated_proxies: frozenset[str]
     authored_proxies: frozenset[str]
     third_party_words: frozenset[str]
@@ -91,6 +92,7 @@ class Words:
             group_descriptions=cue("group_descriptions"),
             government_descriptions=cue("government_descriptions"),
             subnational_words=cue("subnational_words"),
+            private_sectors=cue("private_sectors"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
             both_sides_nouns=cue("both_sides_nouns"),
@@ -316,6 +318,11 @@ class ActorFinder:
         lemma = token.lemma_.lower()
         if lemma not in self.words.proxies:
             return []
+        if any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.words.private_sectors
+            for c in token.children
+        ):
+            return []  # "Egyptian business leaders", "Sudanese opposition officials"
         candidates = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
         for child in token.children:
             # "officials in Kabul", "a spokesman for Hemedti"
@@ -532,11 +539,16 @@ class ActorFinder:
 
     def clause_parties(self, token: Token) -> list[Span]:
         """The sides of the clause a deal is part of: "Riyadh restored relations with Tehran
-        under a deal brokered by China" (Riyadh and Tehran), its subject and its partner."""
-        preposition = token.head
-        if token.dep_ != "pobj" or preposition.lower_ not in _FRAMING_PREPS:
-            return []
-        verb = preposition.head
+        under a deal brokered by China" (Riyadh and Tehran), its subject and its partner; or of
+        the clause that describes it ("the agreement that Kinshasa and the AFC signed")."""
+        signed = [c for c in token.children if c.dep_ == "relcl" and c.pos_ in VERBAL]
+        if signed:  # "the framework agreement that Kinshasa and the AFC signed ..."
+            verb = signed[0]
+        else:
+            preposition = token.head
+            if token.dep_ != "pobj" or preposition.lower_ not in _FRAMING_PREPS:
+                return []
+            verb = preposition.head
         if verb.pos_ not in VERBAL:
             return []
         out = self.subject_actors(verb)

@@ -141,6 +141,18 @@ class ActorRuler:
                 span = Span(doc, start, span.end, label=span.label_) if start < span.end else None
             if span is None or not any(t.text[:1].isupper() for t in span):
                 continue  # "foreign ministry", "the army": a description, not a name
+            before = doc[span.start - 1] if span.start else None
+            if (
+                before is not None
+                and before.ent_type_ == "CARDINAL"
+                and before.like_num
+                and span.label_ == "ORG"
+                and span[-1].lower_ in _NUMBERED_UNITS
+                and before.i not in taken
+            ):
+                # "the 444 Combat Brigade": the NER split the number off the unit's name (not
+                # "300 Fano fighters", a count)
+                span = Span(doc, before.i, span.end, label=span.label_)
             tokens = set(range(span.start, span.end))
             if tokens & taken or tokens <= in_title:
                 continue
@@ -293,6 +305,8 @@ def _trim(span: Span) -> Span | None:
 
 
 _PEOPLE = {"PERSON", "MINISTER"}
+# Military units named by a number: "the 444 Combat Brigade", "14 Corps".
+_NUMBERED_UNITS = {"brigade", "corps", "division", "battalion", "regiment", "army", "fleet"}
 
 
 def _is_edge(token) -> bool:

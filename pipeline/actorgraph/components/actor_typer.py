@@ -105,8 +105,12 @@ class ActorTyper(RegistryComponent):
                     info["represents"] = country
                 elif entry is None and title is not None:
                     # "Defence Minister Ahmed Moallim Fiqi told parliament" in a story filed
-                    # from Mogadishu: an office the text ties to no state is the filing state's
-                    info["represents"] = self._filed_from(doc, day)
+                    # from Mogadishu: an office the text ties to no state is the filing state's,
+                    # unless another state is named around it ("... vetoed by Hungary. Foreign
+                    # Minister Péter Szijjártó accused the EU" in a story filed from Kyiv)
+                    filed = self._filed_from(doc, day)
+                    if filed is not None and not self._other_states_near(span, filed, mentions):
+                        info["represents"] = filed
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:
@@ -161,6 +165,21 @@ class ActorTyper(RegistryComponent):
                     return entry.id
         return None
 
+    def _other_states_near(self, span: Span, state: str, mentions: dict[int, Span]) -> bool:
+        """Whether the sentence before ``span`` or its own sentence up to it names a state
+        other than ``state``, and its own sentence does not name ``state`` before it (what
+        comes after is what the person talks about: "accusing Moscow")."""
+        start = sentence_start(span.doc, span.start, back=1)
+        states: dict[int, str] = {}
+        for i in range(start, span.start):
+            other = mentions.get(i)
+            entry = self.gazetteer.get(other.kb_id_) if other is not None else None
+            if entry is not None and entry.type is ActorType.STATE:
+                states[i] = entry.id
+        if any(i >= span.sent.start and s == state for i, s in states.items()):
+            return False  # "'... freeze Ukraine into surrender,' Energy Minister X said"
+        return any(s != state for s in states.values())
+
     def _referred_to(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group an appositive office refers back to without naming it: "the
         group's chief negotiator" (the armed group last named, within two sentences), "Its
@@ -200,7 +219,7 @@ class ActorTyper(RegistryComponent):
                 break
             if i + 1 in title_before and title_before[i + 1].start < title.start:
                 i = title_before[i + 1].start - 1  # another title ("spokesman")
-            elif doc[i].pos_ == "NOUN" and doc[i].is_lower:
+            elif doc[i].pos_ in ("NOUN", "ADJ") and doc[i].is_lower:
                 i -= 1  # an office word ("army", "foreign ministry")
             else:
                 break

@@ -320,7 +320,8 @@ def _apply_definitions(
 
     * acronyms: an all-capitals actor mention in parentheses right after another actor mention
       whose words' initials include all its letters ("the Rapid Support Forces (RSF)",
-      "Coordination of Azawad Movements (CMA)"); "ISLAMABAD (AFP)" is no definition;
+      "Coordination of Azawad Movements (CMA)"); "ISLAMABAD (AFP)" is no definition; every
+      later use of the acronym is a mention, whether the NER found it or not;
     * phrases (``places.yaml`` ``definition_phrases``): "Fitna al-Khawarij, a state-designated
       term for the banned TTP", "Ansar Allah, also known as the Houthis": the name the registry
       knows less well (unknown, or ambiguous) takes the id of the other.
@@ -360,7 +361,14 @@ def _apply_definitions(
         else span
         for span in actors
     ]
-    return spans, report
+    # a defined acronym the NER passes over later ("the junta accused the AA") is a mention too
+    doc = actors[0].doc
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    acronyms = {alias: actor_id for alias, actor_id in defined.items() if alias.isupper()}
+    for token in doc:
+        if token.text in acronyms and token.i not in covered:
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG", kb_id=acronyms[token.text]))
+    return sorted(spans, key=lambda span: span.start), report
 
 
 def _phrase_definitions(actors: list[Span], phrases: tuple[str, ...]):

@@ -60,6 +60,8 @@ OFFICE_TITLE_CONFIDENCE = 0.7
 REPORTED_FACTOR = 0.8
 DOCUMENT_PARTIES_FACTOR = 0.8
 DASHED_PAIR_CONFIDENCE = 0.8
+# How far up a chain of verbs a condition is looked for ("could co-host" parsed "co" + "host").
+_CLAUSE_STEPS = 3
 _DASHES = {"-", "–", "—", "‑"}
 _ARGUMENT_DEPS = {"dobj", "pobj", "prep", "attr", "oprd"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "parataxis"}
@@ -115,6 +117,7 @@ class RelationExtractor:
         self._conditional_marks = frozenset(rules.modality.conditional_marks)
         self._hypothetical_modals = frozenset(rules.modality.hypothetical_modals)
         self._intent_verbs = frozenset(rules.modality.intent_verbs)
+        self._intent_nouns = frozenset(rules.modality.intent_nouns)
         self._reported = {
             kind: (name, frozenset(reported.targets), frozenset(reported.reporters))
             for name, relation in rules.relations.items()
@@ -142,6 +145,7 @@ class RelationExtractor:
             if relation.office_titles
         ]
         self._talk_nouns = frozenset(rules.cues.get("talk_nouns", ()))
+        self._gatherings = frozenset(rules.cues.get("gathering_nouns", ()))
         self._dashed_spec = PatternSpec(
             id="negotiates.dashed_pair",
             relation="negotiates-with",
@@ -211,6 +215,8 @@ class RelationExtractor:
             return  # a verb has one direct object: a second one is a misparse
         if any(head.lemma_ in self._intent_verbs for head in _governors(nodes, adjuncts=False)):
             return  # "offered to host talks", "threatened to strike": not an event
+        if self._intended(nodes[spec.trigger]):
+            return  # "has no intention of invading Eritrea": not an event
         relation = self.rules.relations[spec.relation]
         if not relation.conditional_is_content and self._hypothetical(nodes[spec.trigger]):
             return  # "if the talks resume, Norway could host them": not an event
@@ -287,7 +293,11 @@ class RelationExtractor:
                         self._add(found, finder, spec, nodes, source, party, 1.0)
                     return
                 else:
-                    if not spec.parties_named:
+                    # a gathering ("will host the bloc's summit") borrows no talks
+                    gathering = any(
+                        nodes[node].lemma_.lower() in self._gatherings for node in spec.parties
+                    )
+                    if not spec.parties_named and not gathering:
                         open_mediations.append((spec, nodes, sources, parties))
                     return
             pairs = [(s, p) for s in sources for p in parties]
@@ -671,6 +681,16 @@ class RelationExtractor:
             return True  # "Seoul suggested that Pyongyang was behind the hacking"
         return any(head.lemma_ in self._hedge_verbs for head in _governors(nodes))
 
+    def _intended(self, trigger: Token) -> bool:
+        """Whether the trigger is what a noun of intention is about: "no intention of
+        invading", "plans to strike"."""
+        owner = None
+        if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":
+            owner = trigger.head.head
+        elif trigger.dep_ == "acl":
+            owner = trigger.head
+        return owner is not None and owner.lemma_.lower() in self._intent_nouns
+
     def _hypothetical(self, trigger: Token) -> bool:
         """Whether the trigger's clause is a condition ("if Baku and Moscow agree") or the
         consequence of one, with a modal ("if ..., Kazakhstan could host a meeting")."""
@@ -679,11 +699,17 @@ class RelationExtractor:
             verb = verb.head
         if verb.pos_ not in VERBAL:
             return False
-        if verb.dep_ == "advcl" and self._conditional(verb):
-            return True
-        children = list(verb.children)
-        modal = any(c.dep_ == "aux" and c.lower_ in self._hypothetical_modals for c in children)
-        return modal and any(c.dep_ == "advcl" and self._conditional(c) for c in children)
+        for _ in range(_CLAUSE_STEPS):  # up through "co-host" split as "co" + "host"
+            if verb.dep_ == "advcl" and self._conditional(verb):
+                return True
+            children = list(verb.children)
+            modal = any(c.dep_ == "aux" and c.lower_ in self._hypothetical_modals for c in children)
+            if modal and any(c.dep_ == "advcl" and self._conditional(c) for c in children):
+                return True
+            if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
 
     def _conditional(self, clause: Token) -> bool:
         marks = self._conditional_marks
