@@ -139,17 +139,7 @@ class PatternSpec(_Strict):
     @model_validator(mode="after")
     def _check_nodes(self) -> PatternSpec:
         for index, node in enumerate(self.pattern):
-            if index and node.get("REL_OP") not in SUPPORTED_OPERATORS:
-                raise ValueError(
-                    f"pattern[{index}]: REL_OP {node.get('REL_OP')!r} is not supported; use one "
-                    f"of {', '.join(SUPPORTED_OPERATORS)}"
-                )
-            unknown = set(node.get("RIGHT_ATTRS", {})) - set(SUPPORTED_ATTRIBUTES)
-            if unknown:
-                raise ValueError(
-                    f"pattern[{index}]: attribute {sorted(unknown)[0]!r} is not supported; use "
-                    f"{', '.join(SUPPORTED_ATTRIBUTES)}"
-                )
+            _check_node(node, f"pattern[{index}]", operator=index > 0)
         names = [node.get("RIGHT_ID") for node in self.pattern]
         for index, node in enumerate(self.absent):
             if set(node) - {"LEFT_ID", "REL_OP", "RIGHT_ATTRS"}:
@@ -158,17 +148,7 @@ class PatternSpec(_Strict):
                 raise ValueError(
                     f"absent[{index}]: LEFT_ID {node.get('LEFT_ID')!r} is not a pattern node"
                 )
-            if node.get("REL_OP") not in SUPPORTED_OPERATORS:
-                raise ValueError(
-                    f"absent[{index}]: REL_OP {node.get('REL_OP')!r} is not supported; use one "
-                    f"of {', '.join(SUPPORTED_OPERATORS)}"
-                )
-            unknown = set(node.get("RIGHT_ATTRS", {})) - set(SUPPORTED_ATTRIBUTES)
-            if unknown:
-                raise ValueError(
-                    f"absent[{index}]: attribute {sorted(unknown)[0]!r} is not supported; use "
-                    f"{', '.join(SUPPORTED_ATTRIBUTES)}"
-                )
+            _check_node(node, f"absent[{index}]", operator=True)
         roles = [
             ("trigger", self.trigger),
             ("source", self.source),
@@ -245,6 +225,22 @@ class RelationRules(_Strict):
         """The lists a pattern may name as ``$name``: the cues, and ``deed_reports`` (its
         deed nouns)."""
         return {**self.cues, "deed_reports": tuple(self.deed_reports)}
+
+
+def _check_node(node: dict[str, Any], where: str, *, operator: bool) -> None:
+    """Refuse a node the tree matcher cannot evaluate: an unknown operator (where the node
+    has one) or attribute."""
+    if operator and node.get("REL_OP") not in SUPPORTED_OPERATORS:
+        raise ValueError(
+            f"{where}: REL_OP {node.get('REL_OP')!r} is not supported; use one of "
+            f"{', '.join(SUPPORTED_OPERATORS)}"
+        )
+    unknown = set(node.get("RIGHT_ATTRS", {})) - set(SUPPORTED_ATTRIBUTES)
+    if unknown:
+        raise ValueError(
+            f"{where}: attribute {sorted(unknown)[0]!r} is not supported; use "
+            f"{', '.join(SUPPORTED_ATTRIBUTES)}"
+        )
 
 
 def _cue_refs(value: Any) -> set[str]:

@@ -208,61 +208,59 @@ class ActorRuler:
         """Later mentions of a registry person by surname alone ("Pashinyan" after "Nikol
         Pashinyan"), which the statistical NER often misses. A surname that is itself an
         alias of some actor is left alone, and so is a surname two people named share."""
-        people: dict[str, set[str]] = {}
-        first: dict[str, int] = {}
+        people = []
         for span in kept:
-            ids = candidates[(span.start, span.end)]
-            entry = self.gazetteer.entries[ids[0]]
-            if len(span) < 2 or entry.type.value not in _PEOPLE:
-                continue
-            surname = span[-1].text
-            if len(surname) < 3 or not surname[0].isupper():
-                continue
-            people.setdefault(surname, set()).add(entry.id)
-            first[surname] = min(first.get(surname, span.end), span.end)
-        if not people:
-            return []
+            entry = self.gazetteer.entries[candidates[(span.start, span.end)][0]]
+            if entry.type.value in _PEOPLE:
+                people.append((span, entry.id))
         taken = {i for span in kept for i in range(span.start, span.end)}
-        found = []
-        for token in doc:
-            ids = people.get(token.text)
-            if not ids or len(ids) > 1 or token.i < first[token.text] or token.i in taken:
-                continue
-            if self.gazetteer.lookup(token.text):
-                continue
-            found.append((Span(doc, token.i, token.i + 1, label="MINISTER"), next(iter(ids))))
-        return found
+        return [
+            (Span(doc, token.i, token.i + 1, label="MINISTER"), person)
+            for token, person in self._later_surname_tokens(doc, people, taken)
+        ]
 
     def _later_surnames(
         self, doc: Doc, statistical: list[Span], taken: set[int], titled: set[int]
     ) -> list[Span]:
         """The surname alone of a person the NER found named in full ("Christodoulides said"
-        after "Nikos Christodoulides"), where the NER missed it: the alias resolver links it to
-        the full name. Only a noun that no other entity or registry name covers, after
-        the full name, and a surname one person named has."""
-        people: dict[str, set[str]] = {}
+        after "Nikos Christodoulides"), or of a name set after a title, where the NER missed
+        it: the alias resolver links it to the full name. Only a noun no other entity covers
+        (a name opening a sentence is often tagged a common noun)."""
+        people = [
+            (span, span.text)
+            for span in statistical
+            if span.label_ == "PERSON" or span.start in titled
+        ]
+        covered = taken | {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        covered |= {i for span in statistical for i in range(span.start, span.end)}
+        return [
+            Span(doc, token.i, token.i + 1, label="PERSON")
+            for token, _ in self._later_surname_tokens(doc, people, covered)
+            if token.pos_ in ("PROPN", "NOUN")
+        ]
+
+    def _later_surname_tokens(self, doc: Doc, people: list[tuple[Span, str]], covered: set[int]):
+        """Tokens that repeat the surname of one of ``people`` (a full name and who it is)
+        after it: not a surname two people share, not one inside ``covered``, and not a name
+        the registry knows ("Jr." is no surname)."""
+        named: dict[str, set[str]] = {}
         first: dict[str, int] = {}
-        for span in statistical:
+        for span, person in people:
             words = [t for t in span if t.text.rstrip(".").lower() not in NAME_SUFFIXES]
-            if (span.label_ != "PERSON" and span.start not in titled) or len(words) < 2:
+            if len(words) < 2:
                 continue
             surname = words[-1].text
             if len(surname) < 3 or not surname[0].isupper():
                 continue
-            people.setdefault(surname, set()).add(span.text)
+            named.setdefault(surname, set()).add(person)
             first[surname] = min(first.get(surname, span.end), span.end)
-        covered = taken | {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        covered |= {i for span in statistical for i in range(span.start, span.end)}
-        found = []
         for token in doc:
-            names = people.get(token.text)
-            if not names or len(names) > 1 or token.i < first[token.text] or token.i in covered:
+            persons = named.get(token.text)
+            if not persons or len(persons) > 1 or token.i < first[token.text]:
                 continue
-            # (a name opening a sentence is often tagged a common noun)
-            if token.pos_ not in ("PROPN", "NOUN") or self.gazetteer.lookup(token.text):
+            if token.i in covered or self.gazetteer.lookup(token.text):
                 continue
-            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
-        return found
+            yield token, next(iter(persons))
 
     # -- serialization -----------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -434,8 +434,10 @@ class RelationExtractor:
         ``document_parties`` names (negotiations, agreements); of the pairs that include every
         party the mediation sentence names, the one stated in the mediation's own sentence is
         chosen, else (for "both sides agreed") the one reported last before it, else the one
-        reported most often (then first). With no
-        such pair, the mediation goes to the parties the sentence names, if any.
+        reported most often (then first). A description that points back ("between the two
+        governments") takes only talks reported before it, and with none the two sides the
+        article named last before it as adversaries (`_rivals_before`). With no such pair, the
+        mediation goes to the parties the sentence names, if any.
         """
         talks: Counter[tuple[str, frozenset]] = Counter()
         mentions: dict[tuple[str, frozenset], list[Span]] = {}
@@ -468,14 +470,16 @@ class RelationExtractor:
                 for key in order
                 if key[0] in kinds and actor_ids(named) <= key[1] and not key[1] & mediators
             ]
-            recent = self.rules.relations[spec.relation].symmetric or _points_back(nodes)
+            symmetric = self.rules.relations[spec.relation].symmetric
+            points_back = _points_back(nodes)
+            recent = symmetric or points_back
             rivals = None
-            if _points_back(nodes):
+            if points_back:
                 # a description that points back ("the two governments") points to talks
                 # reported before it, not to a phone call two paragraphs later; with none,
                 # to the two sides of the dispute reported before it
                 fitting = [k for k in fitting if min(talk_sentences[k]) <= sentence]
-                if not fitting and not self.rules.relations[spec.relation].symmetric:
+                if not fitting and not symmetric:
                     rivals = _rivals_before(found, doc, sentence, mediators | actor_ids(named))
             if rivals:
                 parties, factor = rivals, DOCUMENT_PARTIES_FACTOR
@@ -491,7 +495,7 @@ class RelationExtractor:
                 parties, factor = mentions[best], DOCUMENT_PARTIES_FACTOR
             else:
                 parties, factor = named, 1.0
-            if self.rules.relations[spec.relation].symmetric:  # "both sides agreed"
+            if symmetric:  # "both sides agreed"
                 for a, b in _pairs(parties):
                     self._add(found, finder, spec, nodes, a, b, factor)
             for source in sources:
