@@ -1705,3 +1705,60 @@ def test_an_office_with_no_state_is_not_the_filing_states_when_another_was_just_
         " Minister Olena Marko said, accusing Moscow of energy terror."
     )
     assert ("UKR", "accuses", "RUS") in triples(ag.extract(quoted))
+
+
+def test_a_negated_accusation_alleges_nothing(ag):
+    text = "Romania did not accuse Russia of targeting Romanian territory."
+    found = ag.extract(text).relations
+    assert {(r.source, r.relation, r.target, r.negated) for r in found} == {
+        ("ROU", "accuses", "RUS", True)
+    }
+
+
+def test_an_insinuation_is_the_clause_that_follows_that(ag):
+    text = (
+        "White House officials suggested that Petro himself had ties to traffickers, and President"
+        " Donald Trump warned that Colombia would face tariffs."
+    )
+    accusations = {t for t in triples(ag.extract(text)) if t[1] == "accuses"}
+    assert accusations == {("USA", "accuses", "GUSTAVO_PETRO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran accused the Zionist regime of a covert drone attack.", ("IRN", "accuses", "ISR")),
+        (
+            "Abdel Fattah al-Burhan, who also heads the Sovereignty Council, accused Kenya of"
+            " hosting the RSF.",
+            ("SDN", "accuses", "KEN"),
+        ),
+    ],
+)
+def test_names_a_side_gives_a_state_are_that_state(ag, text, expected):
+    assert expected in triples(ag.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing said is no accuser: the speaker accuses
+        (
+            "Ethiopia's foreign ministry said the lease did not amount to recognition of"
+            " Somaliland and accused Mogadishu of inventing a crisis.",
+            ("ETH", "accuses", "SOM"),
+        ),
+        # state media speak for their state, and instructors are their state's
+        (
+            "Algerian state media suggested that Russian instructors had trained the crew.",
+            ("DZA", "accuses", "RUS"),
+        ),
+    ],
+)
+def test_speakers_state_media_and_instructors(ag, text, expected):
+    assert expected in triples(ag.extract(text))
+
+
+def test_media_that_the_state_does_not_run_are_not_the_state(ag):
+    text = "Israeli media reported that Hamas had attacked the crossing."
+    assert not [t for t in triples(ag.extract(text)) if t[0] == "ISR"]

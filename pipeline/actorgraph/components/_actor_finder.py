@@ -69,6 +69,8 @@ class Words:
     government_descriptions: frozenset[str]
     subnational_words: frozenset[str]
     private_sectors: frozenset[str]
+    state_media: frozenset[str]
+    state_run: frozenset[str]
     seated_proxies: frozenset[str]
     authored_proxies: frozenset[str]
     third_party_words: frozenset[str]
@@ -93,6 +95,8 @@ class Words:
             government_descriptions=cue("government_descriptions"),
             subnational_words=cue("subnational_words"),
             private_sectors=cue("private_sectors"),
+            state_media=cue("state_media_nouns"),
+            state_run=cue("state_run_words"),
             seated_proxies=cue("seated_proxies"),
             authored_proxies=cue("authored_proxies"),
             both_sides_nouns=cue("both_sides_nouns"),
@@ -323,6 +327,10 @@ class ActorFinder:
             for c in token.children
         ):
             return []  # "Egyptian business leaders", "Sudanese opposition officials"
+        if lemma in self.words.state_media and not any(
+            c.lower_ in self.words.state_run for c in token.children
+        ):
+            return []  # "Israeli media reported": not the state, as "state television" is
         candidates = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
         for child in token.children:
             # "officials in Kabul", "a spokesman for Hemedti"
@@ -424,7 +432,9 @@ class ActorFinder:
         """The speech verb a speech act really shares its subject with, where the parser hung
         it on the reported clause: in "Burhan said his troops had withdrawn and accused the
         group of ...", "accused" (simple past) is coordinated with "had withdrawn" (past
-        perfect, what was said), so Burhan accuses, not the troops."""
+        perfect, what was said), so Burhan accuses, not the troops; so too where the reported
+        clause's subject is a thing ("said the lease did not amount to recognition and accused
+        Mogadishu")."""
         children = list(verb.children)
         if (
             verb.dep_ != "conj"
@@ -441,11 +451,22 @@ class ActorFinder:
             past_perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
             if (
                 token.dep_ == "ccomp"
-                and past_perfect
+                and (past_perfect or self._speechless_subject(token))
                 and token.head.lemma_ in self.words.speech_verbs
             ):
                 return token.head
         return None
+
+    def _speechless_subject(self, clause: Token) -> bool:
+        """Whether a clause's subject is a thing that accuses no one ("the mines were relics
+        of the war and accused Thai troops": the mines do not accuse)."""
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and all(
+            s.pos_ == "NOUN"
+            and s.lemma_.lower() not in self.words.proxies
+            and not self.actors_at(s, conjuncts=False)
+            for s in subjects
+        )
 
     def _speaker_of(self, verb: Token) -> list[Span]:
         """Who "it"/"they"/"we" is in what a speaker says of itself: "Iran says it offers the

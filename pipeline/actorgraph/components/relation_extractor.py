@@ -375,6 +375,8 @@ class RelationExtractor:
         claimant = self._speaker(trigger, finder)
         for node in nodes.values():
             accusation = _accusation_above(node, self._words.accuse_verbs)
+            if accusation is not None and self._negated({"accusation": accusation}):
+                return  # "did not accuse Russia of targeting Romania": nothing is alleged
             if accusation is not None:  # "Sudan accused the UAE of arming the RSF"
                 agents = [
                     g
