@@ -1762,3 +1762,29 @@ def test_speakers_state_media_and_instructors(ag, text, expected):
 def test_media_that_the_state_does_not_run_are_not_the_state(ag):
     text = "Israeli media reported that Hamas had attacked the crossing."
     assert not [t for t in triples(ag.extract(text)) if t[0] == "ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare office after a sentence about one state is that state's
+        (
+            "Guyana set out its case at the court on Monday. Foreign Minister Hugh Todd told the"
+            " judges that Venezuela had violated the measures.",
+            ("GUY", "accuses", "VEN"),
+        ),
+        # "whose president": what "whose" refers back to
+        (
+            "Gedo is contested by the federal government and Jubaland, whose president, Ahmed"
+            " Madobe, blamed Mogadishu for the attack.",
+            ("JUBALAND", "accuses", "SOM"),
+        ),
+    ],
+)
+def test_whose_office_it_is_from_the_sentence_before_or_whose(ag, text, expected):
+    assert expected in triples(ag.extract(text))
+
+
+def test_a_hyphenated_vice_president_leads_nothing(ag):
+    text = "Vice-President Delcy Rodríguez accused Georgetown of lying."
+    assert not [t for t in triples(ag.extract(text)) if t[1] == "leads"]

@@ -111,6 +111,10 @@ class ActorTyper(RegistryComponent):
                     filed = self._filed_from(doc, day)
                     if filed is not None and not self._other_states_near(span, filed, mentions):
                         info["represents"] = filed
+                    else:
+                        # "Guyana set out its case at the ICJ. Foreign Minister Hugh Todd told
+                        # the judges ...": the state the sentence before is about
+                        info["represents"] = self._subject_before(span, mentions)
             if entry is None and len(span.text) > len(info["name"]):
                 info["name"] = span.text
             if title is not None:
@@ -165,11 +169,32 @@ class ActorTyper(RegistryComponent):
                     return entry.id
         return None
 
+    def _subject_before(self, span: Span, mentions: dict[int, Span]) -> str | None:
+        """The one state that is the subject of the sentence before ``span``'s, if the
+        sentence names no other state before ``span``."""
+        doc = span.doc
+        if span.sent.start == 0:
+            return None
+        if any(
+            (e := self.gazetteer.get(m.kb_id_)) is not None and e.type is ActorType.STATE
+            for i in range(span.sent.start, span.start)
+            if (m := mentions.get(i)) is not None
+        ):
+            return None
+        previous = doc[span.sent.start - 1].sent
+        subjects = set()
+        for i in range(previous.start, previous.end):
+            other = mentions.get(i)
+            entry = self.gazetteer.get(other.kb_id_) if other is not None else None
+            if entry is not None and entry.type is ActorType.STATE and in_subject(other):
+                subjects.add(entry.id)
+        return subjects.pop() if len(subjects) == 1 else None
+
     def _other_states_near(self, span: Span, state: str, mentions: dict[int, Span]) -> bool:
-        """Whether the sentence before ``span`` or its own sentence up to it names a state
+        """Whether the two sentences before ``span`` or its own sentence up to it name a state
         other than ``state``, and its own sentence does not name ``state`` before it (what
         comes after is what the person talks about: "accusing Moscow")."""
-        start = sentence_start(span.doc, span.start, back=1)
+        start = sentence_start(span.doc, span.start, back=2)
         states: dict[int, str] = {}
         for i in range(start, span.start):
             other = mentions.get(i)
@@ -183,7 +208,8 @@ class ActorTyper(RegistryComponent):
     def _referred_to(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group an appositive office refers back to without naming it: "the
         group's chief negotiator" (the armed group last named, within two sentences), "Its
-        spokesman" (the actor the sentence before is about: its subject)."""
+        spokesman" (the actor the sentence before is about: its subject), "whose president"
+        (the actor the relative clause describes)."""
         words = {t.lower_ for t in title} | {t.lemma_.lower() for t in title}
         doc = title.doc
         if words & _GROUP_WORDS:
@@ -194,6 +220,16 @@ class ActorTyper(RegistryComponent):
                 if entry is not None and entry.type is ActorType.MILITANT_GROUP:
                     return entry.id
             return None
+        if title[0].lower_ == "whose":
+            # "Jubaland, whose president, Ahmed Madobe, blamed Mogadishu": what the relative
+            # clause describes, named right before "whose" (the parser does not always make
+            # the clause a relative one)
+            i = title.start - 1
+            while i >= 0 and doc[i].is_punct:
+                i -= 1
+            span = mentions.get(i) if i >= 0 else None
+            entry = self.gazetteer.get(span.kb_id_) if span is not None else None
+            return entry.id if entry is not None and entry.type in _REPRESENTABLE else None
         if title[0].lower_ not in ("its", "their") or title.sent.start == 0:
             return None
         previous = doc[title.sent.start - 1].sent

@@ -637,6 +637,8 @@ class RelationExtractor:
                 named = finder.mentions.get(i)
                 if named is not None:  # "former Pakistani President": look past the actor
                     i = named.start - 1
+                if i >= 1 and doc[i].text in _DASHES:
+                    i -= 1  # "Vice-President", tokenised "Vice", "-", "President"
                 before = doc[i].lower_ if i >= 0 else ""
                 if before in barred or barred.intersection(words):
                     continue
