@@ -1788,3 +1788,40 @@ def test_whose_office_it_is_from_the_sentence_before_or_whose(ag, text, expected
 def test_a_hyphenated_vice_president_leads_nothing(ag):
     text = "Vice-President Delcy Rodríguez accused Georgetown of lying."
     assert not [t for t in triples(ag.extract(text)) if t[1] == "leads"]
+
+
+def test_the_two_leaders_are_the_two_named_before(ag):
+    text = (
+        "President Donald Trump raised the issue with Egyptian President Abdel Fattah al-Sisi on"
+        " Saturday, when the two leaders spoke by phone."
+    )
+    assert ("EGY", "negotiates-with", "USA") in triples(ag.extract(text))
+    # three named before: which two is a guess, so none
+    three = (
+        "US President Donald Trump met Anwar Ibrahim after the talks that Hun Manet attended. The"
+        " two leaders spoke by phone on Friday."
+    )
+    talks = {t for t in triples(ag.extract(three)) if t[1] == "negotiates-with"}
+    assert talks == {("MYS", "negotiates-with", "USA")}  # the meeting only, not the call
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sides are in the subject's between-phrase
+        (
+            "Ties between Nairobi and Mogadishu were restored in May 2021 under a deal brokered"
+            " by Qatar.",
+            {("QAT", "mediates", "KEN"), ("QAT", "mediates", "SOM")},
+        ),
+        # "Its foreign ministry": the subject of the sentence before
+        (
+            "Sudan rejected the plan. Its foreign ministry did not blame Ethiopia for the floods.",
+            {("SDN", "accuses", "ETH")},
+        ),
+        # the object of "prompted" does what the infinitive says
+        ("The raid prompted Kenya to accuse Somalia of negligence.", {("KEN", "accuses", "SOM")}),
+    ],
+)
+def test_sides_in_a_subject_its_and_object_control(ag, text, expected):
+    assert expected <= triples(ag.extract(text))

@@ -69,6 +69,8 @@ class Words:
     government_descriptions: frozenset[str]
     subnational_words: frozenset[str]
     private_sectors: frozenset[str]
+    pair_nouns: frozenset[str]
+    object_control_verbs: frozenset[str]
     state_media: frozenset[str]
     state_run: frozenset[str]
     seated_proxies: frozenset[str]
@@ -95,6 +97,8 @@ class Words:
             government_descriptions=cue("government_descriptions"),
             subnational_words=cue("subnational_words"),
             private_sectors=cue("private_sectors"),
+            pair_nouns=cue("pair_nouns"),
+            object_control_verbs=cue("object_control_verbs"),
             state_media=cue("state_media_nouns"),
             state_run=cue("state_run_words"),
             seated_proxies=cue("seated_proxies"),
@@ -131,7 +135,8 @@ class ActorFinder:
             span = self.mentions.get(item.i)
             if span is None:
                 found = (
-                    self._possessive_subject(item)
+                    self._two_named_before(item)
+                    or self._possessive_subject(item)
                     or self._named_in_apposition(item)
                     or self._through_proxy(item)
                     or self._described_group(item)
@@ -375,12 +380,55 @@ class ActorFinder:
                 return [Span(token.doc, span.start, span.end, label="STATE", kb_id=represents)]
             others = [self.mentions.get(c.i) for c in candidate.conjuncts]
             return [span, *(o for o in others if o is not None)]
+        its = [c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+        if its and not depth:
+            # "Its foreign ministry called on Addis Ababa": the actor the sentence before is
+            # about (its subject), when this sentence names no actor before the proxy
+            return self._subject_before(token)
         whose = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"]
         if whose and token.head.dep_ == "relcl":
             # "Burundi, whose troops back the Congolese army": the clause's noun
             span = self.mentions.get(token.head.head.i)
             return [span] if span is not None else []
         return []
+
+    def _subject_before(self, token: Token) -> list[Span]:
+        """The one non-person actor that is the subject of the sentence before ``token``'s,
+        if ``token``'s sentence names no actor before it."""
+        doc = token.doc
+        if token.sent.start == 0 or any(
+            i in self.mentions for i in range(token.sent.start, token.i)
+        ):
+            return []
+        previous = doc[token.sent.start - 1].sent
+        found = [
+            span
+            for i, span in self.mentions.items()
+            if previous.start <= i < previous.end
+            and i == span.start
+            and span.label_ not in PERSON_LABELS
+            and in_subject(span)
+        ]
+        return found[:1] if len(actor_ids(found)) == 1 else []
+
+    def _two_named_before(self, token: Token) -> list[Span]:
+        """ "The two leaders" are the two office holders or leaders named before it in this
+        sentence and the one before, when exactly two are ("Trump raised it with Sisi, when the
+        two leaders spoke")."""
+        if token.lemma_.lower() not in self.words.pair_nouns or not any(
+            c.dep_ == "nummod" and c.lower_ == "two" for c in token.children
+        ):
+            return []
+        floor = sentence_start(token.doc, token.i, back=1)
+        people: list[Span] = []
+        for i in range(token.i - 1, floor - 1, -1):
+            span = self.mentions.get(i)
+            if span is None or i != span.start or span.label_ not in PERSON_LABELS:
+                continue
+            if span.kb_id_ not in actor_ids(people):
+                people.append(span)
+        # exactly two: with more, which two is a guess
+        return people if len(people) == 2 else []
 
     def subject_actors(self, verb: Token) -> list[Span]:
         """Actors of a verb's subject, inherited where the verb has none of its own.
@@ -422,6 +470,11 @@ class ActorFinder:
                     verb = head
                     continue
             inherited = verb.dep_ == "xcomp"
+            if inherited and verb.head.lemma_ in self.words.object_control_verbs:
+                # "prompting China's foreign ministry to accuse Japan": the object acts
+                objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return self.actors_at(objects[0])
             if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
                 verb = verb.head
             else:
@@ -573,6 +626,16 @@ class ActorFinder:
         if verb.pos_ not in VERBAL:
             return []
         out = self.subject_actors(verb)
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            # "Ties between Nairobi and Mogadishu were restored under a deal brokered by Qatar"
+            out += [
+                a
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ == "between"
+                for g in p.children
+                if g.dep_ == "pobj"
+                for a in self.actors_at(g)
+            ]
         for child in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "with":
