@@ -395,19 +395,12 @@ class ActorFinder:
     def _subject_before(self, token: Token) -> list[Span]:
         """The one non-person actor that is the subject of the sentence before ``token``'s,
         if ``token``'s sentence names no actor before it."""
-        doc = token.doc
-        if token.sent.start == 0 or any(
-            i in self.mentions for i in range(token.sent.start, token.i)
-        ):
+        if any(i in self.mentions for i in range(token.sent.start, token.i)):
             return []
-        previous = doc[token.sent.start - 1].sent
         found = [
             span
-            for i, span in self.mentions.items()
-            if previous.start <= i < previous.end
-            and i == span.start
-            and span.label_ not in PERSON_LABELS
-            and in_subject(span)
+            for span in subjects_before(token.doc, token.i, self.mentions)
+            if span.label_ not in PERSON_LABELS
         ]
         return found[:1] if len(actor_ids(found)) == 1 else []
 
@@ -701,6 +694,20 @@ def sentence_start(doc, i: int, *, back: int) -> int:
             break
         start = doc[start - 1].sent.start
     return start
+
+
+def subjects_before(doc, i: int, mentions: dict[int, Span]) -> list[Span]:
+    """The actor mentions in subject position in the sentence before the one of token ``i``
+    (what "its", "their" or a bare office refers back to)."""
+    start = doc[i].sent.start
+    if start == 0:
+        return []
+    previous = doc[start - 1].sent
+    return [
+        span
+        for j in range(previous.start, previous.end)
+        if (span := mentions.get(j)) is not None and j == span.start and in_subject(span)
+    ]
 
 
 def in_subject(span: Span) -> bool:

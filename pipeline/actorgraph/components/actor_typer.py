@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import ActorType, parse_day
-from ._actor_finder import in_subject, sentence_start
+from ._actor_finder import sentence_start, subjects_before
 from ._registry_component import RegistryComponent
 
 _FROM_LABEL = {
@@ -172,23 +172,20 @@ class ActorTyper(RegistryComponent):
     def _subject_before(self, span: Span, mentions: dict[int, Span]) -> str | None:
         """The one state that is the subject of the sentence before ``span``'s, if the
         sentence names no other state before ``span``."""
-        doc = span.doc
-        if span.sent.start == 0:
+        own = [mentions.get(i) for i in range(span.sent.start, span.start)]
+        if self._states(m for m in own if m is not None):
             return None
-        if any(
-            (e := self.gazetteer.get(m.kb_id_)) is not None and e.type is ActorType.STATE
-            for i in range(span.sent.start, span.start)
-            if (m := mentions.get(i)) is not None
-        ):
-            return None
-        previous = doc[span.sent.start - 1].sent
-        subjects = set()
-        for i in range(previous.start, previous.end):
-            other = mentions.get(i)
-            entry = self.gazetteer.get(other.kb_id_) if other is not None else None
-            if entry is not None and entry.type is ActorType.STATE and in_subject(other):
-                subjects.add(entry.id)
+        subjects = self._states(subjects_before(span.doc, span.start, mentions))
         return subjects.pop() if len(subjects) == 1 else None
+
+    def _states(self, spans) -> set[str]:
+        """The ids of the states among ``spans``."""
+        out = set()
+        for span in spans:
+            entry = self.gazetteer.get(span.kb_id_)
+            if entry is not None and entry.type is ActorType.STATE:
+                out.add(entry.id)
+        return out
 
     def _other_states_near(self, span: Span, state: str, mentions: dict[int, Span]) -> bool:
         """Whether the two sentences before ``span`` or its own sentence up to it name a state
@@ -230,15 +227,11 @@ class ActorTyper(RegistryComponent):
             span = mentions.get(i) if i >= 0 else None
             entry = self.gazetteer.get(span.kb_id_) if span is not None else None
             return entry.id if entry is not None and entry.type in _REPRESENTABLE else None
-        if title[0].lower_ not in ("its", "their") or title.sent.start == 0:
+        if title[0].lower_ not in ("its", "their"):
             return None
-        previous = doc[title.sent.start - 1].sent
-        for i in range(previous.start, previous.end):
-            span = mentions.get(i)
-            entry = self.gazetteer.get(span.kb_id_) if span is not None else None
-            if entry is None or entry.type not in _REPRESENTABLE:
-                continue
-            if in_subject(span):
+        for span in subjects_before(doc, title.start, mentions):
+            entry = self.gazetteer.get(span.kb_id_)
+            if entry is not None and entry.type in _REPRESENTABLE:
                 return entry.id
         return None
 
