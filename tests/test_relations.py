@@ -1825,3 +1825,16 @@ def test_the_two_leaders_are_the_two_named_before(ag):
 )
 def test_sides_in_a_subject_its_and_object_control(ag, text, expected):
     assert expected <= triples(ag.extract(text))
+
+
+def test_a_leader_at_either_end_of_talks_acts_for_what_he_leads(ag):
+    # the NER tags the commissioner's name as an organisation; the office beside it makes him
+    # an office holder, and the delegation he leads is the EU's
+    text = (
+        "Magnus Brunner, the European commissioner for migration, led an EU delegation to"
+        " Benghazi for talks with LNA commanders."
+    )
+    found = triples(ag.extract(text))
+    assert ("MAGNUS_BRUNNER", "leads", "EU") in found
+    assert ("EU", "negotiates-with", "LNA") in found
+    assert not [t for t in found if t[1] == "negotiates-with" and "MAGNUS_BRUNNER" in t]

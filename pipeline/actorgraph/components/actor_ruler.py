@@ -181,10 +181,15 @@ class ActorRuler:
         for span in spans:
             office = span.root.head
             if span.label_ not in ("PERSON", "MINISTER"):
-                # the NER sometimes calls a name after an office an organisation
+                # the NER sometimes calls a name beside an office an organisation ("Magnus
+                # Brunner, the European commissioner for migration")
                 if not (span.label_ == "ORG" and span.kb_id_ not in self.gazetteer.entries):
                     continue
-                if span.root.dep_ != "appos" or office.i > span.start:
+                before = span.root.dep_ == "appos" and office.i < span.start
+                after = any(
+                    c.dep_ == "appos" and c.lemma_.lower() in nouns for c in span.root.children
+                )
+                if not (before or after):
                     continue
             if (
                 span.root.dep_ == "appos"

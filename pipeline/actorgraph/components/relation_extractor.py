@@ -526,6 +526,16 @@ class RelationExtractor:
             relation = self.rules.relations[record["relation"]]
             if not relation.office_holders_act_for:
                 continue
+            if relation.symmetric and record["target"] in led and record["source"] not in led:
+                # "talks with LNA commanders" led by the EU's commissioner: either end may be
+                # the leader, however the pair was sorted
+                record = {
+                    **record,
+                    "source": record["target"],
+                    "target": record["source"],
+                    "source_span": record["target_span"],
+                    "target_span": record["source_span"],
+                }
             info = actors.get(record["source"]) or {}
             sides = led.get(record["source"], set())
             if info.get("type") not in PERSON_LABELS or info.get("represents") or len(sides) != 1:
