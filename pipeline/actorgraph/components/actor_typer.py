@@ -172,11 +172,15 @@ class ActorTyper(RegistryComponent):
     def _subject_before(self, span: Span, mentions: dict[int, Span]) -> str | None:
         """The one state that is the subject of the sentence before ``span``'s, if the
         sentence names no other state before ``span``."""
-        own = [mentions.get(i) for i in range(span.sent.start, span.start)]
-        if self._states(m for m in own if m is not None):
+        if self._states(self._mentions_before(span, span.sent.start, mentions)):
             return None
         subjects = self._states(subjects_before(span.doc, span.start, mentions))
         return subjects.pop() if len(subjects) == 1 else None
+
+    @staticmethod
+    def _mentions_before(span: Span, start: int, mentions: dict[int, Span]) -> list[Span]:
+        """The mentions from token ``start`` up to ``span``."""
+        return [m for i in range(start, span.start) if (m := mentions.get(i)) is not None]
 
     def _states(self, spans) -> set[str]:
         """The ids of the states among ``spans``."""
@@ -191,16 +195,10 @@ class ActorTyper(RegistryComponent):
         """Whether the two sentences before ``span`` or its own sentence up to it name a state
         other than ``state``, and its own sentence does not name ``state`` before it (what
         comes after is what the person talks about: "accusing Moscow")."""
-        start = sentence_start(span.doc, span.start, back=2)
-        states: dict[int, str] = {}
-        for i in range(start, span.start):
-            other = mentions.get(i)
-            entry = self.gazetteer.get(other.kb_id_) if other is not None else None
-            if entry is not None and entry.type is ActorType.STATE:
-                states[i] = entry.id
-        if any(i >= span.sent.start and s == state for i, s in states.items()):
+        if state in self._states(self._mentions_before(span, span.sent.start, mentions)):
             return False  # "'... freeze Ukraine into surrender,' Energy Minister X said"
-        return any(s != state for s in states.values())
+        start = sentence_start(span.doc, span.start, back=2)
+        return bool(self._states(self._mentions_before(span, start, mentions)) - {state})
 
     def _referred_to(self, title: Span, mentions: dict[int, Span]) -> str | None:
         """The state or group an appositive office refers back to without naming it: "the

@@ -334,10 +334,9 @@ class RelationExtractor:
 
     def _both_sides(self, verb: Token) -> bool:
         """Whether a verb's subject is "both sides" ("both countries agreed to ...")."""
-        nouns = frozenset(self.rules.cues.get("both_sides_nouns", ()))
         return any(
             child.dep_ == "nsubj"
-            and child.lemma_.lower() in nouns
+            and child.lemma_.lower() in self._words.both_sides_nouns
             and any(d.lower_ in ("both", "two") for d in child.children)
             for child in verb.children
         )
